@@ -1,0 +1,135 @@
+package dev.hprune.halcon;
+
+import dev.hprune.compat.dict.DictOperators;
+import dev.hprune.compat.handle.HandleOperators;
+import dev.hprune.compat.image.Image;
+import dev.hprune.compat.image.ImageOperators;
+import java.util.List;
+
+/**
+ * HALCON's operators as static methods with HALCON's names and parameter order (iconic inputs, iconic outputs, control
+ * inputs, control outputs). Output parameters are objects the operator fills in place; they are written only when the
+ * operator succeeds, so a failed call leaves them as they were. Every failure is an {@link HOperatorException} with
+ * HALCON's error number.
+ */
+public final class HOperatorSet {
+    private HOperatorSet() {}
+
+    // ---- handles ----
+
+    /** clear_handle( : : Handle : ): clears every handle of the tuple; a cleared handle raises 2454 when used again. */
+    public static void ClearHandle(HTuple handle) {
+        Operator.run("clear_handle", () -> HandleOperators.clearHandle(Operator.in(handle)));
+    }
+
+    // ---- dicts ----
+
+    public static void CreateDict(HTuple dictHandle) {
+        Operator.run("create_dict", () -> {
+            Operator.checkOut(dictHandle);
+            Operator.out(dictHandle, List.of(DictOperators.createDict()));
+        });
+    }
+
+    public static void SetDictTuple(HTuple dictHandle, HTuple key, HTuple tuple) {
+        Operator.run("set_dict_tuple",
+                () -> DictOperators.setDictTuple(Operator.in(dictHandle), Operator.in(key), Operator.in(tuple)));
+    }
+
+    public static void GetDictTuple(HTuple dictHandle, HTuple key, HTuple tuple) {
+        Operator.run("get_dict_tuple", () -> {
+            Operator.checkOut(tuple);
+            Operator.out(tuple, DictOperators.getDictTuple(Operator.in(dictHandle), Operator.in(key)));
+        });
+    }
+
+    public static void SetDictObject(HObject object, HTuple dictHandle, HTuple key) {
+        Operator.run("set_dict_object",
+                () -> DictOperators.setDictObject(Operator.in(object), Operator.in(dictHandle), Operator.in(key)));
+    }
+
+    public static void GetDictObject(HObject object, HTuple dictHandle, HTuple key) {
+        Operator.run("get_dict_object", () -> {
+            Operator.checkOut(object);
+            object.replaceWith(DictOperators.getDictObject(Operator.in(dictHandle), Operator.in(key)));
+        });
+    }
+
+    public static void GetDictParam(HTuple dictHandle, HTuple genParamName, HTuple key, HTuple genParamValue) {
+        Operator.run("get_dict_param", () -> {
+            Operator.checkOut(genParamValue);
+            Operator.out(genParamValue, DictOperators.getDictParam(
+                    Operator.in(dictHandle), Operator.in(genParamName), Operator.in(key)));
+        });
+    }
+
+    public static void RemoveDictKey(HTuple dictHandle, HTuple key) {
+        Operator.run("remove_dict_key", () -> DictOperators.removeDictKey(Operator.in(dictHandle), Operator.in(key)));
+    }
+
+    // ---- images ----
+
+    public static void ReadImage(HObject image, HTuple fileName) {
+        Operator.run("read_image", () -> {
+            Operator.checkOut(image);
+            image.replaceWith(ImageOperators.readImage(Operator.in(fileName)));
+        });
+    }
+
+    public static void GenImageConst(HObject image, HTuple type, HTuple width, HTuple height) {
+        Operator.run("gen_image_const", () -> {
+            Operator.checkOut(image);
+            image.replaceWith(ImageOperators.genImageConst(Operator.in(type), Operator.in(width), Operator.in(height)));
+        });
+    }
+
+    public static void GetImageSize(HObject image, HTuple width, HTuple height) {
+        Operator.run("get_image_size", () -> {
+            Operator.checkOut(width, height);
+            List<List<Object>> size = ImageOperators.getImageSize(Operator.in(image));
+            Operator.out(width, size.get(0));
+            Operator.out(height, size.get(1));
+        });
+    }
+
+    public static void CountChannels(HObject multiChannelImage, HTuple channels) {
+        Operator.run("count_channels", () -> {
+            Operator.checkOut(channels);
+            Operator.out(channels, ImageOperators.countChannels(Operator.in(multiChannelImage)));
+        });
+    }
+
+    public static void ZoomImageSize(HObject image, HObject imageZoom, HTuple width, HTuple height,
+            HTuple interpolation) {
+        Operator.run("zoom_image_size", () -> {
+            Operator.checkOut(imageZoom);
+            imageZoom.replaceWith(ImageOperators.zoomImageSize(Operator.in(image), Operator.in(width),
+                    Operator.in(height), Operator.in(interpolation)));
+        });
+    }
+
+    public static void ConvertImageType(HObject image, HObject imageConverted, HTuple newType) {
+        Operator.run("convert_image_type", () -> {
+            Operator.checkOut(imageConverted);
+            imageConverted.replaceWith(ImageOperators.convertImageType(Operator.in(image), Operator.in(newType)));
+        });
+    }
+
+    public static void Compose3(HObject image1, HObject image2, HObject image3, HObject multiChannelImage) {
+        Operator.run("compose3", () -> {
+            Operator.checkOut(multiChannelImage);
+            multiChannelImage.replaceWith(
+                    ImageOperators.compose3(Operator.in(image1), Operator.in(image2), Operator.in(image3)));
+        });
+    }
+
+    public static void Decompose3(HObject multiChannelImage, HObject image1, HObject image2, HObject image3) {
+        Operator.run("decompose3", () -> {
+            Operator.checkOut(image1, image2, image3);
+            List<List<Image>> channels = ImageOperators.decompose3(Operator.in(multiChannelImage));
+            image1.replaceWith(channels.get(0));
+            image2.replaceWith(channels.get(1));
+            image3.replaceWith(channels.get(2));
+        });
+    }
+}
