@@ -1,6 +1,7 @@
 package dev.hprune.halcon;
 
 import dev.hprune.compat.dict.DictOperators;
+import dev.hprune.compat.dl.DlModelOperators;
 import dev.hprune.compat.handle.HandleOperators;
 import dev.hprune.compat.image.Image;
 import dev.hprune.compat.image.ImageOperators;
@@ -130,6 +131,58 @@ public final class HOperatorSet {
             image1.replaceWith(channels.get(0));
             image2.replaceWith(channels.get(1));
             image3.replaceWith(channels.get(2));
+        });
+    }
+
+    // ---- deep-learning models ----
+
+    public static void ReadDlModel(HTuple fileName, HTuple dlModelHandle) {
+        Operator.run("read_dl_model", () -> {
+            Operator.checkOut(dlModelHandle);
+            Operator.out(dlModelHandle, List.of(DlModelOperators.readDlModel(Operator.in(fileName))));
+        });
+    }
+
+    public static void WriteDlModel(HTuple dlModelHandle, HTuple fileName) {
+        Operator.run("write_dl_model",
+                () -> DlModelOperators.writeDlModel(Operator.in(dlModelHandle), Operator.in(fileName)));
+    }
+
+    public static void ApplyDlModel(HTuple dlModelHandle, HTuple dlSampleBatch, HTuple outputs,
+            HTuple dlResultBatch) {
+        Operator.run("apply_dl_model", () -> {
+            Operator.checkOut(dlResultBatch);
+            Operator.out(dlResultBatch, DlModelOperators.applyDlModel(Operator.in(dlModelHandle),
+                    Operator.in(dlSampleBatch), Operator.in(outputs)));
+        });
+    }
+
+    public static void TrainDlModelBatch(HTuple dlModelHandle, HTuple dlSampleBatch, HTuple dlTrainResult) {
+        Operator.run("train_dl_model_batch", () -> {
+            Operator.checkOut(dlTrainResult);
+            Operator.out(dlTrainResult, List.of(DlModelOperators.trainDlModelBatch(Operator.in(dlModelHandle),
+                    Operator.in(dlSampleBatch))));
+        });
+    }
+
+    public static void GetDlModelParam(HTuple dlModelHandle, HTuple genParamName, HTuple genParamValue) {
+        Operator.run("get_dl_model_param", () -> {
+            Operator.checkOut(genParamValue);
+            Operator.out(genParamValue,
+                    DlModelOperators.getDlModelParam(Operator.in(dlModelHandle), Operator.in(genParamName)));
+        });
+    }
+
+    public static void SetDlModelParam(HTuple dlModelHandle, HTuple genParamName, HTuple genParamValue) {
+        Operator.run("set_dl_model_param", () -> DlModelOperators.setDlModelParam(Operator.in(dlModelHandle),
+                Operator.in(genParamName), Operator.in(genParamValue)));
+    }
+
+    /** clear_dl_model( : : DLModelHandle : ): releases the model; later use raises 2454. */
+    public static void ClearDlModel(HTuple dlModelHandle) {
+        Operator.run("clear_dl_model", () -> {
+            DlModelOperators.model(Operator.in(dlModelHandle));
+            HandleOperators.clearHandle(Operator.in(dlModelHandle));
         });
     }
 }

@@ -60,11 +60,14 @@ public final class ErrorCodes {
     public static final int DL_TUPLE_VALUES = 7791;
     public static final int DL_BATCH_MULTIPLIER = 7800;
     public static final int DL_READ_ONNX = 7801;
+    public static final int DL_CLASS_IDS_NOT_UNIQUE = 7792;
     public static final int DL_NO_CLASS_IDS = 7802;
     public static final int DL_WRITE_ONNX = 7803;
     public static final int DL_UNSUPPORTED_GENPARAM = 7911;
     public static final int DL_MODEL_NOT_SUPPORTED = 7912;
+    public static final int DL_RUNTIME = 7913;
     public static final int DL_UNSUPPORTED_GENVALUE = 7914;
+    public static final int DL_INVALID_NUM_SAMPLES = 7915;
     public static final int DL_PRUNING_WRONG_DATA = 7980;
     public static final int DL_PRUNING_UNSUPPORTED_BY_CNN = 7981;
 
@@ -100,14 +103,17 @@ public final class ErrorCodes {
             Map.entry(DL_PARAM_NOT_AVAILABLE, "Parameter is not available"),
             Map.entry(DL_TUPLE_LENGTH, "Tuple inputs have incorrect length"),
             Map.entry(DL_TUPLE_TYPE, "Tuple inputs have incorrect type"),
-            Map.entry(DL_TUPLE_VALUES, "Tuple inputs have incorrect values"),
+            Map.entry(DL_TUPLE_VALUES, "Some inputs have incorrect values"),
             Map.entry(DL_BATCH_MULTIPLIER, "Batch size does not fit the batch size multiplier"),
             Map.entry(DL_READ_ONNX, "Error reading the ONNX model"),
             Map.entry(DL_NO_CLASS_IDS, "Model has no class ids"),
             Map.entry(DL_WRITE_ONNX, "Error writing the ONNX model"),
             Map.entry(DL_UNSUPPORTED_GENPARAM, "Unsupported generic parameter"),
             Map.entry(DL_MODEL_NOT_SUPPORTED, "Operator does not support the model"),
+            Map.entry(DL_RUNTIME, "Requested runtime cannot be set"),
             Map.entry(DL_UNSUPPORTED_GENVALUE, "Unsupported generic value(s)"),
+            Map.entry(DL_INVALID_NUM_SAMPLES, "Invalid number of samples"),
+            Map.entry(DL_CLASS_IDS_NOT_UNIQUE, "Some class ids are not unique"),
             Map.entry(DL_PRUNING_WRONG_DATA, "Pruning data does not fit the given model"),
             Map.entry(DL_PRUNING_UNSUPPORTED_BY_CNN, "Model architecture does not support pruning"));
 

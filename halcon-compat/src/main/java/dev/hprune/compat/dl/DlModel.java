@@ -1,0 +1,315 @@
+package dev.hprune.compat.dl;
+
+import dev.hprune.compat.backend.Backend;
+import dev.hprune.compat.backend.Backends;
+import dev.hprune.compat.backend.ModelSession;
+import dev.hprune.compat.backend.SessionOptions;
+import dev.hprune.compat.backend.TrainingSpec;
+import dev.hprune.compat.dict.Dict;
+import dev.hprune.compat.error.ErrorCodes;
+import dev.hprune.compat.error.HalconError;
+import dev.hprune.compat.graph.Graph;
+import dev.hprune.compat.graph.Tensor;
+import dev.hprune.compat.graph.ValueInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * A deep-learning model as a HALCON handle holds it: the graph (immutable; its weights are updated by replacing it), the
+ * HALCON parameters, and a backend session opened on first use that holds the weights while training.
+ *
+ * <p>Inference may run concurrently; training, parameter changes and weight reads are exclusive.
+ */
+public final class DlModel implements AutoCloseable {
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Supplier<Backend> backend;
+    private final ClassifierLayout layout;
+    private Graph graph;
+    private ModelParams params;
+    private ModelSession session;
+    private boolean sessionHasNewerWeights;
+    private boolean closed;
+
+    private DlModel(Graph graph, ModelParams params, ClassifierLayout layout, Supplier<Backend> backend) {
+        this.graph = graph;
+        this.params = params;
+        this.layout = layout;
+        this.backend = backend;
+    }
+
+    /** A model for a graph, with parameters from its metadata where present (see {@link ModelMetadata}). */
+    public static DlModel of(Graph graph) {
+        return of(graph, Backends::get);
+    }
+
+    static DlModel of(Graph graph, Supplier<Backend> backend) {
+        ClassifierLayout layout = ClassifierLayout.of(graph).orElse(null);
+        return new DlModel(graph, defaults(graph, layout), layout, backend);
+    }
+
+    /** A model for {@code replacement} (e.g. a pruned graph) with this model's parameters. */
+    public DlModel derive(Graph replacement) {
+        lock.readLock().lock();
+        try {
+            ClassifierLayout derived = ClassifierLayout.of(replacement).orElse(null);
+            return new DlModel(replacement, params, derived, backend);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private static ModelParams defaults(Graph graph, ClassifierLayout layout) {
+        Map<String, String> m = graph.metadata();
+        int classes = layout == null ? 0 : layout.classes();
+        List<Long> ids = ModelMetadata.integers(m, "class_ids").filter(l -> l.size() == classes)
+                .orElse(IntStream.range(0, classes).mapToObj(i -> (long) i).toList());
+        List<String> names = ModelMetadata.strings(m, "class_names").filter(l -> l.size() == classes)
+                .orElse(ids.stream().map(String::valueOf).toList());
+        int width = layout == null ? -1 : layout.width() > 0 ? layout.width() : ModelMetadata.integer(m, "image_width").orElse(-1);
+        int height = layout == null ? -1 : layout.height() > 0 ? layout.height() : ModelMetadata.integer(m, "image_height").orElse(-1);
+        return new ModelParams(layout == null ? ModelParams.GENERIC : ModelParams.CLASSIFICATION,
+                ModelMetadata.integer(m, "batch_size").filter(b -> b > 0).orElse(1),
+                width, height, layout == null ? -1 : layout.channels(),
+                ModelMetadata.real(m, "image_range_min").orElse(-127.0),
+                ModelMetadata.real(m, "image_range_max").orElse(128.0),
+                names, ids,
+                ModelMetadata.real(m, "learning_rate").filter(v -> v > 0).orElse(0.001),
+                ModelMetadata.real(m, "momentum").filter(v -> v >= 0 && v < 1).orElse(0.9),
+                ModelMetadata.real(m, "weight_prior").filter(v -> v >= 0).orElse(0.0),
+                ModelMetadata.real(m, "batchnorm_momentum").filter(v -> v >= 0 && v <= 1).orElse(0.9),
+                "cpu");
+    }
+
+    public List<Object> getParam(String name) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            return ModelParamTable.row(name, false).getter().apply(params);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public void setParam(String name, List<Object> value) {
+        lock.writeLock().lock();
+        try {
+            checkOpen();
+            ModelParamTable.Row row = ModelParamTable.row(name, true);
+            int classes = layout == null ? 0 : layout.classes();
+            ModelParams updated = row.setter().set(params, value,
+                    new ModelParamTable.Context(classes, runtime -> backend.get().supportsRuntime(runtime)));
+            checkImageSize(updated);
+            boolean rebuild = updated.imageWidth() != params.imageWidth()
+                    || updated.imageHeight() != params.imageHeight() || !updated.runtime().equals(params.runtime());
+            if (rebuild) {
+                closeSession();
+            }
+            params = updated;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void checkImageSize(ModelParams updated) {
+        if (layout == null) {
+            return;
+        }
+        if ((layout.width() > 0 && updated.imageWidth() != layout.width())
+                || (layout.height() > 0 && updated.imageHeight() != layout.height())) {
+            throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENVALUE, "the graph fixes the image size at "
+                    + layout.width() + "x" + layout.height());
+        }
+    }
+
+    /**
+     * apply_dl_model for classification: the samples in chunks of 'batch_size', a short last chunk padded (as HALCON
+     * does, so that time and memory per call stay those of a full batch).
+     */
+    public List<ClassificationResult> apply(List<Dict> samples) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            ModelParams p = requireClassification();
+            ModelSession s = session();
+            List<ClassificationResult> results = new ArrayList<>(samples.size());
+            for (int start = 0; start < samples.size(); start += p.batchSize()) {
+                List<Dict> chunk = samples.subList(start, Math.min(samples.size(), start + p.batchSize()));
+                SampleBatch batch = SampleBatch.of(chunk, p, false, p.batchSize());
+                Tensor scores = s.run(Map.of(layout.input(), batch.images()), List.of(layout.output()))
+                        .get(layout.output());
+                for (int n = 0; n < chunk.size(); n++) {
+                    results.add(result(scores, n, p));
+                }
+            }
+            return results;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** train_dl_model_batch: one optimisation step on exactly 'batch_size' samples; returns the mean loss. */
+    public double train(List<Dict> samples) {
+        lock.writeLock().lock();
+        try {
+            checkOpen();
+            ModelParams p = requireClassification();
+            if (samples.size() != p.batchSize()) {
+                throw HalconError.of(ErrorCodes.DL_WRONG_BATCH_SIZE,
+                        samples.size() + " samples for a 'batch_size' of " + p.batchSize());
+            }
+            SampleBatch batch = SampleBatch.of(samples, p, true, 0);
+            TrainingSpec spec = new TrainingSpec(layout.input(), layout.logits(), TrainableWeights.of(graph),
+                    p.learningRate(), p.momentum(), p.weightPrior(), p.batchNormMomentum());
+            double loss = session().trainStep(spec, batch.images(), batch.labels());
+            sessionHasNewerWeights = true;
+            return loss;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The graph with the current weights (trained weights flow back here) and the parameters in its metadata. */
+    public Graph graph() {
+        lock.writeLock().lock();
+        try {
+            checkOpen();
+            syncWeights();
+            return graph.withMetadata(ModelMetadata.encode(params, graph.metadata()));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public boolean isClassification() {
+        return layout != null;
+    }
+
+    /** Runs {@code body} with this model's session and current parameters, exclusively (scoring for pruning). */
+    public <T> T withSession(SessionWork<T> body) {
+        lock.writeLock().lock();
+        try {
+            checkOpen();
+            ModelParams p = requireClassification();
+            return body.run(session(), layout.input(), layout.logits(), samples -> SampleBatch.of(samples, p, true, 0));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Work that needs the backend session (see {@link #withSession}). */
+    public interface SessionWork<T> {
+        T run(ModelSession session, String input, String logits, BatchMaker batches);
+    }
+
+    /** Turns DLSample dicts into images and labels for the session. */
+    public interface BatchMaker {
+        SampleBatch make(List<Dict> samples);
+    }
+
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            closed = true;
+            closeSession();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private ModelParams requireClassification() {
+        if (layout == null) {
+            throw HalconError.of(ErrorCodes.DL_MODEL_NOT_SUPPORTED,
+                    "the model's type is '" + params.type() + "'; only 'classification' models are supported");
+        }
+        if (params.imageWidth() < 1 || params.imageHeight() < 1) {
+            throw HalconError.of(ErrorCodes.DL_TUPLE_VALUES,
+                    "the graph leaves the image size open: set 'image_width' and 'image_height' first");
+        }
+        return params;
+    }
+
+    /** Opens the session on first use; callers hold a lock. Double-checked so concurrent readers open it once. */
+    private ModelSession session() {
+        ModelSession s = session;
+        if (s == null) {
+            synchronized (this) {
+                if (session == null) {
+                    session = backend.get().open(executionGraph(), new SessionOptions(params.runtime(), 0, 0, 0));
+                }
+                s = session;
+            }
+        }
+        return s;
+    }
+
+    /** The graph with the image size fixed, as the backend runs it (the batch stays open). */
+    private Graph executionGraph() {
+        ValueInfo input = graph.inputs().get(0);
+        ValueInfo fixed = new ValueInfo(input.name(), input.type(), List.of(input.shape().get(0),
+                ValueInfo.Dim.fixed(params.imageChannels()), ValueInfo.Dim.fixed(params.imageHeight()),
+                ValueInfo.Dim.fixed(params.imageWidth())));
+        return graph.withInputs(List.of(fixed));
+    }
+
+    private void syncWeights() {
+        if (sessionHasNewerWeights && session != null) {
+            graph = graph.withUpdatedInitializers(session.weights());
+            sessionHasNewerWeights = false;
+        }
+    }
+
+    private void closeSession() {
+        syncWeights();
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw HalconError.of(ErrorCodes.HANDLE_CLEARED, "the model was cleared");
+        }
+    }
+
+    private ClassificationResult result(Tensor scores, int sample, ModelParams p) {
+        int classes = layout.classes();
+        double[] confidence = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            confidence[c] = scores.floatAt(sample * classes + c);
+        }
+        if (!layout.outputIsSoftmax()) {
+            softmax(confidence);
+        }
+        Integer[] order = IntStream.range(0, classes).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble((Integer c) -> -confidence[c]).thenComparingInt(c -> c));
+        List<Long> ids = new ArrayList<>(classes);
+        List<String> names = new ArrayList<>(classes);
+        List<Double> values = new ArrayList<>(classes);
+        for (int c : order) {
+            ids.add(p.classIds().get(c));
+            names.add(p.classNames().get(c));
+            values.add(confidence[c]);
+        }
+        return new ClassificationResult(ids, names, values);
+    }
+
+    private static void softmax(double[] values) {
+        double max = Arrays.stream(values).max().orElse(0);
+        double sum = 0;
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.exp(values[i] - max);
+            sum += values[i];
+        }
+        for (int i = 0; i < values.length; i++) {
+            values[i] /= sum;
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.hprune.compat.dl;
+
+import dev.hprune.compat.control.ControlArgs;
+import dev.hprune.compat.error.ErrorCodes;
+import dev.hprune.compat.error.HalconError;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The parameter table of get/set_dl_model_param: one row per name, read by Get, Set, the unknown-name error and the
+ * documentation alike (design.md, "One table per handle type").
+ *
+ * <p>Errors: an unknown name, or Set of a get-only name, is 7911 (unsupported generic parameter); a value of the wrong
+ * type is 1203; a wrong number of values 1403; a value out of range 7914 (unsupported generic value); an unavailable
+ * runtime 7913.
+ */
+final class ModelParamTable {
+    private ModelParamTable() {}
+
+    /** What a setter may need to know beyond the parameters themselves. */
+    record Context(int classes, Predicate<String> runtimeAvailable) {}
+
+    interface Setter {
+        ModelParams set(ModelParams current, List<Object> value, Context context);
+    }
+
+    record Row(String name, Function<ModelParams, List<Object>> getter, Setter setter, String doc) {
+        boolean settable() {
+            return setter != null;
+        }
+    }
+
+    private static final int VALUE = 3;
+
+    static final List<Row> ROWS = List.of(
+            new Row("type", p -> List.of(p.type()), null, "'classification' for a model with one [N, classes] output"),
+            new Row("batch_size", p -> List.of((long) p.batchSize()),
+                    (p, v, c) -> p.withBatchSize(positiveInt(v, "batch_size")),
+                    "samples per inference or training step; default 1"),
+            new Row("image_width", p -> List.of((long) p.imageWidth()),
+                    (p, v, c) -> p.withImageSize(positiveInt(v, "image_width"), p.imageHeight()),
+                    "input width; settable for graphs that allow other sizes"),
+            new Row("image_height", p -> List.of((long) p.imageHeight()),
+                    (p, v, c) -> p.withImageSize(p.imageWidth(), positiveInt(v, "image_height")),
+                    "input height; settable for graphs that allow other sizes"),
+            new Row("image_num_channels", p -> List.of((long) p.imageChannels()), null,
+                    "input channels, fixed by the first layer's weights"),
+            new Row("image_dimensions", p -> List.of((long) p.imageWidth(), (long) p.imageHeight(),
+                    (long) p.imageChannels()), null, "[width, height, channels]"),
+            new Row("image_range_min", p -> List.of(p.imageRangeMin()),
+                    (p, v, c) -> p.withImageRange(real(v), p.imageRangeMax()), "smallest expected pixel value"),
+            new Row("image_range_max", p -> List.of(p.imageRangeMax()),
+                    (p, v, c) -> p.withImageRange(p.imageRangeMin(), real(v)), "largest expected pixel value"),
+            new Row("class_names", p -> new ArrayList<>(p.classNames()), ModelParamTable::setClassNames,
+                    "one name per class; default the decimal class ids"),
+            new Row("class_ids", p -> new ArrayList<>(p.classIds()), ModelParamTable::setClassIds,
+                    "one unique integer per class; default 0..classes-1"),
+            new Row("learning_rate", p -> List.of(p.learningRate()),
+                    (p, v, c) -> p.withSolver(positiveReal(v, "learning_rate"), p.momentum(), p.weightPrior(),
+                            p.batchNormMomentum()), "SGD step size; default 0.001"),
+            new Row("momentum", p -> List.of(p.momentum()),
+                    (p, v, c) -> p.withSolver(p.learningRate(), unitInterval(v, "momentum", false), p.weightPrior(),
+                            p.batchNormMomentum()), "SGD momentum in [0, 1); default 0.9"),
+            new Row("weight_prior", p -> List.of(p.weightPrior()),
+                    (p, v, c) -> p.withSolver(p.learningRate(), p.momentum(), nonNegativeReal(v, "weight_prior"),
+                            p.batchNormMomentum()), "L2 regularisation; default 0"),
+            new Row("batchnorm_momentum", p -> List.of(p.batchNormMomentum()),
+                    (p, v, c) -> p.withSolver(p.learningRate(), p.momentum(), p.weightPrior(),
+                            unitInterval(v, "batchnorm_momentum", true)),
+                    "weight of the old running statistics when training; default 0.9"),
+            new Row("runtime", p -> List.of(p.runtime()), ModelParamTable::setRuntime,
+                    "'cpu' (default) or 'gpu'; 'gpu' where none exists is 7913"));
+
+    private static final Map<String, Row> BY_NAME = ROWS.stream().collect(Collectors.toMap(Row::name, r -> r));
+
+    static Row row(String name, boolean forSet) {
+        Row row = BY_NAME.get(name);
+        if (row == null) {
+            throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENPARAM, "unknown parameter '" + name + "'; known: "
+                    + ROWS.stream().map(Row::name).collect(Collectors.joining(", ")));
+        }
+        if (forSet && !row.settable()) {
+            throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENPARAM, "'" + name + "' can only be read");
+        }
+        return row;
+    }
+
+    private static ModelParams setClassNames(ModelParams p, List<Object> value, Context c) {
+        if (value.size() != c.classes()) {
+            throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENVALUE,
+                    "the model has " + c.classes() + " classes, got " + value.size() + " names");
+        }
+        List<String> names = new ArrayList<>(value.size());
+        for (Object name : value) {
+            if (!(name instanceof String s)) {
+                throw ControlArgs.wrongType(VALUE, "strings", name);
+            }
+            names.add(s);
+        }
+        return p.withClasses(names, p.classIds());
+    }
+
+    private static ModelParams setClassIds(ModelParams p, List<Object> value, Context c) {
+        if (value.size() != c.classes()) {
+            throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENVALUE,
+                    "the model has " + c.classes() + " classes, got " + value.size() + " ids");
+        }
+        List<Long> ids = new ArrayList<>(value.size());
+        for (Object id : value) {
+            if (!(id instanceof Long l)) {
+                throw ControlArgs.wrongType(VALUE, "integers", id);
+            }
+            ids.add(l);
+        }
+        if (new HashSet<>(ids).size() != ids.size()) {
+            throw HalconError.of(ErrorCodes.DL_CLASS_IDS_NOT_UNIQUE, ids.toString());
+        }
+        return p.withClasses(p.classNames(), ids);
+    }
+
+    private static ModelParams setRuntime(ModelParams p, List<Object> value, Context c) {
+        String runtime = ControlArgs.string(value, VALUE);
+        if (!runtime.equals("cpu") && !runtime.equals("gpu")) {
+            throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENVALUE, "runtime must be 'cpu' or 'gpu', got '" + runtime + "'");
+        }
+        if (!c.runtimeAvailable().test(runtime)) {
+            throw HalconError.of(ErrorCodes.DL_RUNTIME, "no " + runtime.toUpperCase() + " is available on this machine");
+        }
+        return p.withRuntime(runtime);
+    }
+
+    private static int positiveInt(List<Object> value, String name) {
+        long v = ControlArgs.integer(value, VALUE);
+        if (v < 1 || v > Integer.MAX_VALUE) {
+            throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENVALUE, name + " must be a positive integer, got " + v);
+        }
+        return (int) v;
+    }
+
+    private static double real(List<Object> value) {
+        double v = ControlArgs.real(value, VALUE);
+        if (!Double.isFinite(v)) {
+            throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENVALUE, "value must be finite, got " + v);
+        }
+        return v;
+    }
+
+    private static double positiveReal(List<Object> value, String name) {
+        double v = real(value);
+        if (v <= 0) {
+            throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENVALUE, name + " must be positive, got " + v);
+        }
+        return v;
+    }
+
+    private static double nonNegativeReal(List<Object> value, String name) {
+        double v = real(value);
+        if (v < 0) {
+            throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENVALUE, name + " must not be negative, got " + v);
+        }
+        return v;
+    }
+
+    private static double unitInterval(List<Object> value, String name, boolean oneAllowed) {
+        double v = real(value);
+        if (v < 0 || v > 1 || (!oneAllowed && v == 1)) {
+            throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENVALUE,
+                    name + " must be in [0, 1" + (oneAllowed ? "]" : ")") + ", got " + v);
+        }
+        return v;
+    }
+}
