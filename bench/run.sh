@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs hprune's benchmarks (not part of CI). Usage: bench/run.sh [model]
+# Prints markdown tables measured side by side in one run on this machine.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export TF_ENABLE_ONEDNN_OPTS="${TF_ENABLE_ONEDNN_OPTS:-1}"
+bash scripts/fetch-test-material.sh
+mvn -B -q -pl tests -am -DskipTests test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
+case "${1:-model}" in
+  model) main=dev.hprune.tests.bench.ModelThroughputBench ;;
+  *) echo "unknown benchmark '$1' (known: model)" >&2; exit 2 ;;
+esac
+exec java ${BENCH_JAVA_OPTS:-} -Dhprune.testMaterial="$root/.cache/test-material" \
+  -cp "tests/target/test-classes:$(cat tests/target/bench-classpath.txt)" "$main"

@@ -1,0 +1,124 @@
+package dev.hprune.compat.prune;
+
+import dev.hprune.compat.graph.Graph;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which kernels of a graph can be removed, as channel groups ({@link ChannelFlow} follows the channels).
+ *
+ * <p>Counting, as HALCON's get_dl_pruning_param reports it: 'prunable_conv_num' is the number of convolutions with at
+ * least one kernel in a removable group; 'prunable_kernel_num' is the number of kernels in removable groups less those
+ * that must stay so that every convolution keeps at least one kernel (for each convolution all of whose kernels are
+ * removable, the smallest group touching it is counted as staying, unless a group already counted does).
+ */
+public final class PrunabilityAnalysis {
+    private final ChannelFlow flow;
+    private final List<ChannelGroup> groups = new ArrayList<>();
+    private final Map<Integer, ChannelGroup> byId = new LinkedHashMap<>();
+    private final Map<String, List<ChannelGroup>> byConv = new LinkedHashMap<>();
+    private final int prunableKernels;
+
+    private PrunabilityAnalysis(ChannelFlow flow) {
+        this.flow = flow;
+        Set<Integer> protectedRoots = flow.protectedRoots();
+        Map<Integer, List<Kernel>> members = new LinkedHashMap<>();
+        for (int id = 0; id < flow.ids(); id++) {
+            Kernel kernel = flow.kernel(id);
+            int root = flow.root(id);
+            if (kernel != null && !protectedRoots.contains(root)) {
+                members.computeIfAbsent(root, r -> new ArrayList<>()).add(kernel);
+            }
+        }
+        members.forEach((root, kernels) -> {
+            ChannelGroup group = new ChannelGroup(root, kernels);
+            groups.add(group);
+            byId.put(root, group);
+        });
+        for (String conv : flow.kernelCounts().keySet()) {
+            byConv.put(conv, new ArrayList<>());
+        }
+        for (ChannelGroup group : groups) {
+            group.kernels().stream().map(Kernel::conv).distinct().forEach(conv -> byConv.get(conv).add(group));
+        }
+        byConv.values().removeIf(List::isEmpty);
+        int removable = groups.stream().mapToInt(ChannelGroup::size).sum();
+        int staying = keepers(Comparator.comparingInt(ChannelGroup::size)).stream()
+                .mapToInt(ChannelGroup::size).sum();
+        this.prunableKernels = removable - staying;
+    }
+
+    public static PrunabilityAnalysis of(Graph graph) {
+        return new PrunabilityAnalysis(ChannelFlow.of(graph));
+    }
+
+    public Graph graph() {
+        return flow.graph();
+    }
+
+    /** The removable channel groups. */
+    public List<ChannelGroup> groups() {
+        return groups;
+    }
+
+    /** Names of the convolutions with removable kernels, in graph order. */
+    public List<String> prunableConvs() {
+        List<String> convs = new ArrayList<>();
+        for (var node : flow.graph().nodes()) {
+            if (byConv.containsKey(node.name())) {
+                convs.add(node.name());
+            }
+        }
+        return convs;
+    }
+
+    public int prunableKernelCount() {
+        return prunableKernels;
+    }
+
+    /** The kernels removed together with kernel {@code index} of {@code conv}; empty when it cannot be removed. */
+    public List<Kernel> groupOf(String conv, int index) {
+        for (ChannelGroup group : groups) {
+            if (group.kernels().contains(new Kernel(conv, index))) {
+                return group.kernels();
+            }
+        }
+        return List.of();
+    }
+
+    /** The values whose per-channel oracle scores rank the groups (where convolutions and dense layers read them). */
+    public List<String> scoringPoints() {
+        return new ArrayList<>(flow.scoringPoints());
+    }
+
+    ChannelFlow flow() {
+        return flow;
+    }
+
+    ChannelGroup group(int id) {
+        return byId.get(id);
+    }
+
+    /**
+     * Groups that must stay so that every convolution keeps a kernel: for each convolution all of whose kernels are
+     * removable and that no chosen group touches yet, the first group touching it in {@code preference} order.
+     */
+    Set<ChannelGroup> keepers(Comparator<ChannelGroup> preference) {
+        Set<ChannelGroup> keep = new LinkedHashSet<>();
+        for (Map.Entry<String, List<ChannelGroup>> entry : byConv.entrySet()) {
+            String conv = entry.getKey();
+            int removable = (int) entry.getValue().stream()
+                    .flatMap(g -> g.kernels().stream()).filter(k -> k.conv().equals(conv)).count();
+            boolean allRemovable = removable == flow.kernelCounts().get(conv);
+            if (allRemovable && entry.getValue().stream().noneMatch(keep::contains)) {
+                keep.add(entry.getValue().stream().min(preference).orElseThrow());
+            }
+        }
+        return keep;
+    }
+}

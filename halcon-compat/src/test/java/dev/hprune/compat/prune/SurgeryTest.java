@@ -1,0 +1,97 @@
+package dev.hprune.compat.prune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hprune.compat.graph.Graph;
+import dev.hprune.compat.graph.Tensor;
+import dev.hprune.compat.testing.TestGraphs;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class SurgeryTest {
+
+    private static Set<ChannelGroup> groupsWith(PrunabilityAnalysis a, Kernel... kernels) {
+        return a.groups().stream().filter(g -> List.of(kernels).stream().anyMatch(g.kernels()::contains))
+                .collect(Collectors.toSet());
+    }
+
+    private static long[] shape(Graph g, String weight) {
+        return g.initializers().get(weight).shape();
+    }
+
+    @Test
+    void removingAKernelSlicesItsWeightsAndTheConsumersInputChannels() {
+        PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.plainChain());
+        Graph pruned = Surgery.remove(a, groupsWith(a, new Kernel("a", 1), new Kernel("b", 0), new Kernel("b", 5)));
+        assertThat(shape(pruned, "a.w")).containsExactly(3, 3, 3, 3);
+        assertThat(shape(pruned, "a.b")).containsExactly(3);
+        assertThat(shape(pruned, "b.w")).containsExactly(4, 3, 3, 3);
+        assertThat(shape(pruned, "fc.w")).containsExactly(2, 4);
+        Tensor original = a.graph().initializers().get("b.w");
+        Tensor cut = pruned.initializers().get("b.w");
+        // b's kernel 1, input channel 2 becomes kernel 0, input channel 1 after the cut.
+        int perKernel = 4 * 9;
+        assertThat(cut.floatAt(0 * 27 + 1 * 9 + 4)).isEqualTo(original.floatAt(1 * perKernel + 2 * 9 + 4));
+    }
+
+    @Test
+    void removingAResidualGroupCutsBothProducersAndTheirBatchNorms() {
+        PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.residual());
+        Graph pruned = Surgery.remove(a, groupsWith(a, new Kernel("a", 3)));
+        assertThat(shape(pruned, "a.w")).containsExactly(3, 3, 3, 3);
+        assertThat(shape(pruned, "b.w")).containsExactly(3, 3, 3, 3);
+        for (String bn : List.of("bn_a", "bn_b")) {
+            for (String vector : List.of(".scale", ".bias", ".mean", ".var")) {
+                assertThat(shape(pruned, bn + vector)).as(bn + vector).containsExactly(3);
+            }
+        }
+        assertThat(shape(pruned, "fc.w")).containsExactly(2, 3);
+    }
+
+    @Test
+    void depthwiseConvLosesTheChannelAndItsGroupCount() {
+        PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.depthwiseSeparable());
+        Graph pruned = Surgery.remove(a, groupsWith(a, new Kernel("a", 0), new Kernel("a", 2)));
+        assertThat(shape(pruned, "dw.w")).containsExactly(2, 1, 3, 3);
+        assertThat(pruned.node("dw").orElseThrow().intAttr("group", 0)).isEqualTo(2);
+        assertThat(shape(pruned, "b.w")).containsExactly(6, 2, 1, 1);
+    }
+
+    @Test
+    void concatOffsetsAndPerChannelConstantsAreSliced() {
+        PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.concat());
+        Graph pruned = Surgery.remove(a, groupsWith(a, new Kernel("b", 0)));
+        assertThat(shape(pruned, "b.w")).containsExactly(1, 3, 1, 1);
+        assertThat(shape(pruned, "scale.k")).containsExactly(4, 1, 1);
+        assertThat(shape(pruned, "c.w")).containsExactly(4, 4, 3, 3);
+        Tensor original = a.graph().initializers().get("scale.k");
+        assertThat(pruned.initializers().get("scale.k").toFloats()).containsExactly(
+                original.floatAt(0), original.floatAt(1), original.floatAt(2), original.floatAt(4));
+    }
+
+    @Test
+    void denseHeadsLoseOneBlockOfFeaturesPerChannel() {
+        PrunabilityAnalysis gemm = PrunabilityAnalysis.of(TestGraphs.flattenHead());
+        Graph prunedGemm = Surgery.remove(gemm, groupsWith(gemm, new Kernel("a", 1)));
+        assertThat(shape(prunedGemm, "fc.w")).containsExactly(3, 48);
+        Tensor original = gemm.graph().initializers().get("fc.w");
+        assertThat(prunedGemm.initializers().get("fc.w").floatAt(16)).isEqualTo(original.floatAt(32));
+
+        PrunabilityAnalysis matMul = PrunabilityAnalysis.of(TestGraphs.reshapeMatMulHead());
+        Graph prunedMatMul = Surgery.remove(matMul, groupsWith(matMul, new Kernel("a", 1)));
+        assertThat(shape(prunedMatMul, "fc.w")).containsExactly(48, 3);
+        assertThat(prunedMatMul.initializers().get("flat.shape").toLongs()).containsExactly(-1, 48);
+    }
+
+    @Test
+    void theInputGraphIsUntouched() {
+        Graph graph = TestGraphs.residual();
+        Map<String, Tensor> before = Map.copyOf(graph.initializers());
+        PrunabilityAnalysis a = PrunabilityAnalysis.of(graph);
+        Surgery.remove(a, Set.copyOf(a.groups().subList(0, 2)));
+        assertThat(graph.initializers()).isEqualTo(before);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.hprune.compat.testing;
+
+import dev.hprune.compat.graph.Graph;
+
+/** The hand-built architectures the pruning analysis is pinned down on (and the tests module checks numerically). */
+public final class TestGraphs {
+    private TestGraphs() {}
+
+    /** conv a(4) - relu - conv b(6) - relu - GAP - flatten - gemm(2). */
+    public static Graph plainChain() {
+        GraphBuilder g = GraphBuilder.input(3, 8);
+        String x = g.relu("relu_a", g.conv("a", GraphBuilder.image(), 3, 4, 3));
+        x = g.relu("relu_b", g.conv("b", x, 4, 6, 3));
+        return g.build(g.gemm("fc", g.flatten("flat", g.globalAveragePool("gap", x)), 6, 2), 2);
+    }
+
+    /** conv a(4) - relu - conv b(4) - add(relu_a, b) - relu - GAP - flatten - gemm(2): a and b tied. */
+    public static Graph residual() {
+        GraphBuilder g = GraphBuilder.input(3, 8);
+        String a = g.relu("relu_a", g.batchNorm("bn_a", g.conv("a", GraphBuilder.image(), 3, 4, 3), 4));
+        String b = g.batchNorm("bn_b", g.conv("b", a, 4, 4, 3), 4);
+        String sum = g.relu("relu_sum", g.binary("add", "Add", a, b));
+        return g.build(g.gemm("fc", g.flatten("flat", g.globalAveragePool("gap", sum)), 4, 2), 2);
+    }
+
+    /** conv a(4) - relu - depthwise(4) - bn - relu - conv b(6) - GAP - flatten - gemm(2). */
+    public static Graph depthwiseSeparable() {
+        GraphBuilder g = GraphBuilder.input(3, 8);
+        String a = g.relu("relu_a", g.conv("a", GraphBuilder.image(), 3, 4, 3));
+        String dw = g.relu("relu_dw", g.batchNorm("bn_dw", g.depthwise("dw", a, 4, 3), 4));
+        String b = g.conv("b", dw, 4, 6, 1);
+        return g.build(g.gemm("fc", g.flatten("flat", g.globalAveragePool("gap", b)), 6, 2), 2);
+    }
+
+    /** conv a(8) with a squeeze-and-excitation block (s1(2), s2(8), hard-sigmoid, Mul), then conv b(4) and a head. */
+    public static Graph squeezeExcitation() {
+        GraphBuilder g = GraphBuilder.input(3, 8);
+        String a = g.relu("relu_a", g.conv("a", GraphBuilder.image(), 3, 8, 3));
+        String squeeze = g.globalAveragePool("se_gap", a);
+        String s1 = g.relu("se_relu", g.conv("s1", squeeze, 8, 2, 1));
+        String gate = g.unary("se_gate", "HardSigmoid", g.conv("s2", s1, 2, 8, 1));
+        String excited = g.binary("se_mul", "Mul", a, gate);
+        String b = g.conv("b", excited, 8, 4, 3);
+        return g.build(g.gemm("fc", g.flatten("flat", g.globalAveragePool("gap", b)), 4, 2), 2);
+    }
+
+    /** convs a(3) and b(2) on the image, concatenated, relu, per-channel scale, conv c(4), head. */
+    public static Graph concat() {
+        GraphBuilder g = GraphBuilder.input(3, 8);
+        String a = g.conv("a", GraphBuilder.image(), 3, 3, 3);
+        String b = g.conv("b", GraphBuilder.image(), 3, 2, 1);
+        String joined = g.scaleBy("scale", g.relu("relu", g.concat("cat", a, b)), 5, 1, 1);
+        String c = g.conv("c", joined, 5, 4, 3);
+        return g.build(g.gemm("fc", g.flatten("flat", g.globalAveragePool("gap", c)), 4, 2), 2);
+    }
+
+    /** conv a(4) on a 1x8x8 image - relu - maxpool - flatten (64 features, 16 per channel) - gemm(3). */
+    public static Graph flattenHead() {
+        GraphBuilder g = GraphBuilder.input(1, 8);
+        String a = g.maxPool("pool", g.relu("relu", g.conv("a", GraphBuilder.image(), 1, 4, 3)));
+        return g.build(g.gemm("fc", g.flatten("flat", a), 64, 3), 3);
+    }
+
+    /** Like {@link #flattenHead} with an explicit Reshape [-1, 64] and a MatMul head. */
+    public static Graph reshapeMatMulHead() {
+        GraphBuilder g = GraphBuilder.input(1, 8);
+        String a = g.maxPool("pool", g.relu("relu", g.conv("a", GraphBuilder.image(), 1, 4, 3)));
+        return g.build(g.matMul("fc", g.reshape("flat", a, -1, 64), 64, 3), 3);
+    }
+}
