@@ -59,6 +59,22 @@ public class HDlModel extends HHandle {
         SetDlModelParam(genParamName, new HTuple(genParamValue));
     }
 
+    /** HALCON's {@code create_dl_pruning} for this model. */
+    public HDlPrune CreateDlPruning(String mode, HDict genParam) {
+        return new HDlPrune(this, mode, genParam);
+    }
+
+    public void AddDlPruningBatch(HDlPrune dlPruningHandle, HDict[] dlSampleBatch) {
+        HOperatorSet.AddDlPruningBatch(new HTuple(this), new HTuple(dlPruningHandle), new HTuple(dlSampleBatch));
+    }
+
+    /** HALCON's {@code gen_dl_pruned_model}: a new, pruned model; this one is not changed. */
+    public HDlModel GenDlPrunedModel(HDlPrune dlPruningHandle) {
+        HTuple pruned = new HTuple();
+        HOperatorSet.GenDlPrunedModel(new HTuple(this), new HTuple(dlPruningHandle), pruned);
+        return new HDlModel(pruned.getH());
+    }
+
     /** Releases the model (HALCON's {@code clear_dl_model}). */
     public void ClearDlModel() {
         HOperatorSet.ClearDlModel(new HTuple(this));

@@ -2,6 +2,7 @@ package dev.hprune.halcon;
 
 import dev.hprune.compat.dict.DictOperators;
 import dev.hprune.compat.dl.DlModelOperators;
+import dev.hprune.compat.prune.DlPruningOperators;
 import dev.hprune.compat.handle.HandleOperators;
 import dev.hprune.compat.image.Image;
 import dev.hprune.compat.image.ImageOperators;
@@ -183,6 +184,43 @@ public final class HOperatorSet {
         Operator.run("clear_dl_model", () -> {
             DlModelOperators.model(Operator.in(dlModelHandle));
             HandleOperators.clearHandle(Operator.in(dlModelHandle));
+        });
+    }
+
+    // ---- pruning ----
+
+    public static void CreateDlPruning(HTuple dlModelHandle, HTuple mode, HTuple genParam, HTuple dlPruningHandle) {
+        Operator.run("create_dl_pruning", () -> {
+            Operator.checkOut(dlPruningHandle);
+            Operator.out(dlPruningHandle, List.of(DlPruningOperators.createDlPruning(Operator.in(dlModelHandle),
+                    Operator.in(mode), Operator.in(genParam))));
+        });
+    }
+
+    public static void SetDlPruningParam(HTuple dlPruningHandle, HTuple genParamName, HTuple genParamValue) {
+        Operator.run("set_dl_pruning_param", () -> DlPruningOperators.setDlPruningParam(Operator.in(dlPruningHandle),
+                Operator.in(genParamName), Operator.in(genParamValue)));
+    }
+
+    public static void GetDlPruningParam(HTuple dlPruningHandle, HTuple genParamName, HTuple genParamValue) {
+        Operator.run("get_dl_pruning_param", () -> {
+            Operator.checkOut(genParamValue);
+            Operator.out(genParamValue, DlPruningOperators.getDlPruningParam(Operator.in(dlPruningHandle),
+                    Operator.in(genParamName)));
+        });
+    }
+
+    public static void AddDlPruningBatch(HTuple dlModelHandleToPrune, HTuple dlPruningHandle, HTuple dlSampleBatch) {
+        Operator.run("add_dl_pruning_batch", () -> DlPruningOperators.addDlPruningBatch(
+                Operator.in(dlModelHandleToPrune), Operator.in(dlPruningHandle), Operator.in(dlSampleBatch)));
+    }
+
+    public static void GenDlPrunedModel(HTuple dlModelHandleToPrune, HTuple dlPruningHandle,
+            HTuple dlModelHandlePruned) {
+        Operator.run("gen_dl_pruned_model", () -> {
+            Operator.checkOut(dlModelHandlePruned);
+            Operator.out(dlModelHandlePruned, List.of(DlPruningOperators.genDlPrunedModel(
+                    Operator.in(dlModelHandleToPrune), Operator.in(dlPruningHandle))));
         });
     }
 }

@@ -10,7 +10,6 @@ import dev.hprune.compat.error.ErrorCodes;
 import dev.hprune.compat.error.HalconError;
 import dev.hprune.compat.graph.Graph;
 import dev.hprune.compat.graph.Tensor;
-import dev.hprune.compat.graph.ValueInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -190,6 +189,49 @@ public final class DlModel implements AutoCloseable {
         return layout != null;
     }
 
+    /**
+     * The graph pruning works on: the current weights, the image size fixed (batch open), and what that size makes
+     * constant folded away (a Shape chain in a classifier head would otherwise hide its channels).
+     */
+    public Graph prunableGraph() {
+        lock.writeLock().lock();
+        try {
+            checkOpen();
+            requireClassification();
+            syncWeights();
+            return ExecutionGraph.of(graph, params.imageChannels(), params.imageHeight(), params.imageWidth())
+                    .withMetadata(ModelMetadata.encode(params, graph.metadata()));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * What identifies the model's architecture for a pruning handle: operators, their connections, weight shapes and
+     * the image size. Training changes weights, not this.
+     */
+    public String structure() {
+        lock.readLock().lock();
+        try {
+            StringBuilder text = new StringBuilder();
+            text.append(params.imageChannels()).append('x').append(params.imageHeight()).append('x')
+                    .append(params.imageWidth()).append(';');
+            for (var node : graph.nodes()) {
+                text.append(node.name()).append(':').append(node.opType()).append(node.inputs()).append(node.outputs());
+                for (String input : node.inputs()) {
+                    Tensor weight = graph.initializers().get(input);
+                    if (weight != null) {
+                        text.append(Arrays.toString(weight.shape()));
+                    }
+                }
+                text.append(';');
+            }
+            return text.toString();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Runs {@code body} with this model's session and current parameters, exclusively (scoring for pruning). */
     public <T> T withSession(SessionWork<T> body) {
         lock.writeLock().lock();
@@ -241,21 +283,14 @@ public final class DlModel implements AutoCloseable {
         if (s == null) {
             synchronized (this) {
                 if (session == null) {
-                    session = backend.get().open(executionGraph(), new SessionOptions(params.runtime(), 0, 0, 0));
+                    session = backend.get().open(
+                            ExecutionGraph.of(graph, params.imageChannels(), params.imageHeight(), params.imageWidth()),
+                            new SessionOptions(params.runtime(), 0, 0, 0));
                 }
                 s = session;
             }
         }
         return s;
-    }
-
-    /** The graph with the image size fixed, as the backend runs it (the batch stays open). */
-    private Graph executionGraph() {
-        ValueInfo input = graph.inputs().get(0);
-        ValueInfo fixed = new ValueInfo(input.name(), input.type(), List.of(input.shape().get(0),
-                ValueInfo.Dim.fixed(params.imageChannels()), ValueInfo.Dim.fixed(params.imageHeight()),
-                ValueInfo.Dim.fixed(params.imageWidth())));
-        return graph.withInputs(List.of(fixed));
     }
 
     private void syncWeights() {

@@ -1,0 +1,127 @@
+package dev.hprune.compat.prune;
+
+import dev.hprune.compat.control.ControlArgs;
+import dev.hprune.compat.dict.Dict;
+import dev.hprune.compat.dict.DictValue;
+import dev.hprune.compat.dl.DlModel;
+import dev.hprune.compat.dl.DlModelOperators;
+import dev.hprune.compat.dl.SampleBatch;
+import dev.hprune.compat.error.ErrorCodes;
+import dev.hprune.compat.error.HalconError;
+import dev.hprune.compat.graph.Graph;
+import dev.hprune.compat.handle.Handle;
+import dev.hprune.compat.handle.HandleRegistry;
+import dev.hprune.compat.handle.HandleType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HALCON's pruning operators on plain values (https://www.mvtec.com/doc/halcon/2405/en/create_dl_pruning.html and the
+ * pages of set/get_dl_pruning_param, add_dl_pruning_batch, gen_dl_pruned_model). Parameter positions in errors count
+ * each operator's control parameters from 1. All five are safe to call from any thread.
+ */
+public final class DlPruningOperators {
+    private DlPruningOperators() {}
+
+    /**
+     * create_dl_pruning( : : DLModelHandle, Mode, GenParam : DLPruningHandle): Mode 'oracle'; GenParam a dict that may
+     * set 'percentage' (an empty tuple is taken as an empty dict). 7912 for a model that is not a classifier, 7981 for
+     * one without a prunable convolution.
+     */
+    public static Handle createDlPruning(List<Object> model, List<Object> mode, List<Object> genParam) {
+        DlModel m = DlModelOperators.model(model);
+        DlPruning.checkedMode(ControlArgs.string(mode, 2), 2);
+        Object percentage = null;
+        if (genParam == null || !genParam.isEmpty()) {
+            Dict params = ControlArgs.handle(genParam, 3, HandleType.DICT, Dict.class);
+            for (Object key : params.keys()) {
+                if (!"percentage".equals(key)) {
+                    throw ControlArgs.wrongValue(3, "GenParam may set 'percentage' only, got key "
+                            + ControlArgs.describe(key));
+                }
+                DictValue value = params.get(key).orElseThrow();
+                if (!(value instanceof DictValue.Tuple tuple)) {
+                    throw ControlArgs.wrongValue(3, "GenParam 'percentage' must be a tuple");
+                }
+                percentage = DlPruning.checkedPercentage(tuple.values(), 3);
+            }
+        }
+        if (!m.isClassification()) {
+            throw HalconError.of(ErrorCodes.DL_MODEL_NOT_SUPPORTED, "pruning supports 'classification' models only");
+        }
+        PrunabilityAnalysis analysis = PrunabilityAnalysis.of(m.prunableGraph());
+        if (analysis.prunableConvs().isEmpty()) {
+            throw HalconError.of(ErrorCodes.DL_PRUNING_UNSUPPORTED_BY_CNN, "no convolution has a removable kernel");
+        }
+        DlPruning pruning = new DlPruning(analysis, m.structure());
+        if (percentage != null) {
+            pruning.set("percentage", List.of(percentage), 3, 3);
+        }
+        return HandleRegistry.global().register(HandleType.DL_PRUNING, pruning);
+    }
+
+    /** set_dl_pruning_param( : : DLPruningHandle, GenParamName, GenParamValue : ). */
+    public static void setDlPruningParam(List<Object> pruning, List<Object> genParamName, List<Object> genParamValue) {
+        DlPruning p = pruning(pruning, 1);
+        String name = ControlArgs.string(genParamName, 2);
+        p.set(name, genParamValue, 2, 3);
+    }
+
+    /** get_dl_pruning_param( : : DLPruningHandle, GenParamName : GenParamValue). */
+    public static List<Object> getDlPruningParam(List<Object> pruning, List<Object> genParamName) {
+        DlPruning p = pruning(pruning, 1);
+        return p.get(ControlArgs.string(genParamName, 2));
+    }
+
+    /**
+     * add_dl_pruning_batch( : : DLModelHandleToPrune, DLPruningHandle, DLSampleBatch : ): adds the oracle scores of the
+     * samples (which need 'image_label_id'), in chunks of the model's 'batch_size'. Weights do not change.
+     */
+    public static void addDlPruningBatch(List<Object> model, List<Object> pruning, List<Object> sampleBatch) {
+        DlModel m = DlModelOperators.model(model);
+        DlPruning p = pruning(pruning, 2);
+        List<Dict> samples = ControlArgs.handles(sampleBatch, 3, HandleType.DICT, Dict.class);
+        if (samples.isEmpty()) {
+            throw HalconError.of(ErrorCodes.DL_INVALID_NUM_SAMPLES, "the sample batch is empty");
+        }
+        p.checkFits(m);
+        List<String> points = p.analysis().scoringPoints();
+        int batchSize = ((Long) m.getParam("batch_size").get(0)).intValue();
+        m.withSession((session, input, logits, batches) -> {
+            for (int start = 0; start < samples.size(); start += batchSize) {
+                List<Dict> chunk = samples.subList(start, Math.min(samples.size(), start + batchSize));
+                SampleBatch batch = batches.make(chunk);
+                Map<String, float[]> scores = session.taylorScores(input, logits, batch.images(), batch.labels(),
+                        points);
+                p.scores().add(scores, chunk.size());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * gen_dl_pruned_model( : : DLModelHandleToPrune, DLPruningHandle : DLModelHandlePruned): a new model with the
+     * lowest-scoring 'percentage' of the prunable kernels removed; the input model is not changed. 7980 before any batch
+     * was added or for a model the handle was not created for.
+     */
+    public static Handle genDlPrunedModel(List<Object> model, List<Object> pruning) {
+        DlModel m = DlModelOperators.model(model);
+        DlPruning p = pruning(pruning, 2);
+        p.checkFits(m);
+        if (p.scores().samples() == 0) {
+            throw HalconError.of(ErrorCodes.DL_PRUNING_WRONG_DATA,
+                    "no scores yet: call add_dl_pruning_batch before gen_dl_pruned_model");
+        }
+        Graph current = m.prunableGraph();
+        PrunabilityAnalysis analysis = PrunabilityAnalysis.of(current);
+        PruningPlan plan = PruningPlan.select(analysis, p.scores().groupScores(analysis), p.percentage());
+        Graph pruned = Surgery.remove(analysis, plan.removed());
+        Handle handle = DlModelOperators.register(m.derive(pruned));
+        p.recordPruned(plan);
+        return handle;
+    }
+
+    private static DlPruning pruning(List<Object> pruning, int position) {
+        return ControlArgs.handle(pruning, position, HandleType.DL_PRUNING, DlPruning.class);
+    }
+}
