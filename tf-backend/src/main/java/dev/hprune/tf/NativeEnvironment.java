@@ -1,0 +1,67 @@
+package dev.hprune.tf;
+
+import java.util.logging.Logger;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.proto.ConfigProto;
+
+/**
+ * What the TensorFlow native library offers in this process: oneDNN and GPUs.
+ *
+ * <p>oneDNN is switched on only by {@code TF_ENABLE_ONEDNN_OPTS=1} in the process environment before the native
+ * library loads. Java cannot change its own environment, and neither TensorFlow Java nor JavaCPP offers a setenv, so
+ * launchers (the {@code hprune} script, Surefire's {@code environmentVariables}) must export it; we log once when it is
+ * off.
+ */
+final class NativeEnvironment {
+    private static final Logger LOG = Logger.getLogger(NativeEnvironment.class.getName());
+    static final String ONEDNN_VARIABLE = "TF_ENABLE_ONEDNN_OPTS";
+
+    private NativeEnvironment() {}
+
+    private static volatile Boolean gpu;
+    private static volatile boolean oneDnnReported;
+
+    /** Whether oneDNN is on, judged from the environment the native library reads. */
+    static boolean oneDnnEnabled() {
+        String value = System.getenv(ONEDNN_VARIABLE);
+        return value != null && (value.equals("1") || value.equalsIgnoreCase("true"));
+    }
+
+    /** Logs once per process when oneDNN is off. */
+    static void reportOneDnn() {
+        if (!oneDnnReported) {
+            oneDnnReported = true;
+            if (!oneDnnEnabled()) {
+                LOG.info(() -> "oneDNN is off: export " + ONEDNN_VARIABLE + "=1 before starting Java for about twice "
+                        + "the CPU speed (it cannot be switched on from inside the JVM)");
+            }
+        }
+    }
+
+    /**
+     * Whether TensorFlow can run an operation on {@code /device:GPU:0}: a constant pinned there, without soft
+     * placement, fails to run on a machine (or a native build) without a usable GPU.
+     */
+    static boolean hasGpu() {
+        Boolean known = gpu;
+        if (known == null) {
+            known = probeGpu();
+            gpu = known;
+        }
+        return known;
+    }
+
+    private static synchronized boolean probeGpu() {
+        try (Graph g = new Graph()) {
+            TfGraphWriter w = new TfGraphWriter(g, "/device:GPU:0");
+            var probe = w.scalar(1f);
+            try (Session s = new Session(g, ConfigProto.newBuilder().setAllowSoftPlacement(false).build())) {
+                s.runner().fetch(probe).run().close();
+                return true;
+            }
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
