@@ -144,7 +144,8 @@ final class ForwardPass {
                     node.floatAttr("beta", 0.5f))));
             case "HardSwish" -> put(node, unary(node, x -> w.binary("Mul", x, hardSigmoid(x, 1f / 6, 0.5f))));
             case "Clip" -> put(node, unary(node, x -> clip(node, x)));
-            case "Identity", "Dropout" -> put(node, in(node, 0));
+            // a real Identity: a graph input can then be fed and its copy fetched
+            case "Identity", "Dropout" -> put(node, unary(node, x -> w.unary("Identity", x)));
             case "Cast" -> put(node, unary(node, x -> w.op("Cast").in(x)
                     .attr("DstT", TensorTransfer.tfType(node.intAttr("to", 1))).out()));
             case "Add", "Sub", "Mul", "Div" -> put(node, binary(node));

@@ -82,6 +82,8 @@ final class TfModelSession implements ModelSession {
             this.inferenceReads = variables.readAll();
             this.inference = new ForwardPass(ir, w, sources(inferenceReads), false);
             inference.values().forEach((name, value) -> fetchable.put(name, inference.onnx(value)));
+            // TensorFlow refuses to fetch a fed tensor; fetch a copy of each input
+            inputs.forEach((name, placeholder) -> fetchable.put(name, w.unary("Identity", placeholder)));
         } catch (RuntimeException e) {
             if (opened != null) {
                 opened.close();
