@@ -27,7 +27,7 @@ record CrossEntropy(Output<?> perSample, long classes) {
         }
         long classes = logits.shape().get(1);
         Output<?> depth = classes >= 0 ? w.intScalar((int) classes)
-                : w.op("Cast").in(w.op("StridedSlice").in(w.shape(logits), w.longs(1), w.longs(2), w.longs(1))
+                : w.op("Cast").in(w.op("StridedSlice").in(w.shape(logits), w.indices(1), w.indices(2), w.indices(1))
                         .attr("shrink_axis_mask", 1L).out()).attr("DstT", DataType.DT_INT32).out();
         Output<?> oneHot = w.op("OneHot").in(labels, depth, w.scalar(1f), w.scalar(0f)).attr("axis", -1L).out();
         var op = w.op("SoftmaxCrossEntropyWithLogits").in(logits, oneHot).build();

@@ -444,7 +444,7 @@ final class ForwardPass {
             return w.reshape(input, head, tail);
         }
         Output<?> shape = w.shape(input);
-        Output<?> h = w.op("Prod").in(w.op("StridedSlice").in(shape, w.longs(0), w.longs(axis), w.longs(1)).out(),
+        Output<?> h = w.op("Prod").in(w.stridedSlice(shape, new long[] {0}, new long[] {axis}, new long[] {1}, 0, 0),
                 w.intScalar(0)).attr("keep_dims", true).out();
         return w.reshape(input, w.concat(List.of(h, w.longs(-1)), 0));
     }
@@ -460,7 +460,7 @@ final class ForwardPass {
             if (len < 0 || len > rank) {
                 return w.reshape(x, s);
             }
-            Output<?> dims = w.op("StridedSlice").in(w.shape(x), w.longs(0), w.longs(len), w.longs(1)).out();
+            Output<?> dims = w.stridedSlice(w.shape(x), new long[] {0}, new long[] {len}, new long[] {1}, 0, 0);
             Output<?> isZero = w.binary("Equal", s, w.longs(new long[0], new long[] {0}));
             return w.reshape(x, w.op("SelectV2").in(isZero, dims, s).out());
         }
@@ -480,7 +480,7 @@ final class ForwardPass {
         Output<?> inputShape = w.shape(x);
         for (int i = 0; i < original.length; i++) {
             parts.add(original[i] == 0
-                    ? w.op("StridedSlice").in(inputShape, w.longs(i), w.longs(i + 1), w.longs(1)).out()
+                    ? w.stridedSlice(inputShape, new long[] {i}, new long[] {i + 1}, new long[] {1}, 0, 0)
                     : w.longs(original[i]));
         }
         return w.reshape(x, w.concat(parts, 0));
@@ -496,7 +496,7 @@ final class ForwardPass {
         if (node.has("start") || node.has("end")) {
             long start = node.intAttr("start", 0);
             long end = node.intAttr("end", Long.MAX_VALUE);
-            shape = w.op("StridedSlice").in(shape, w.longs(start), w.longs(end), w.longs(1)).out();
+            shape = w.stridedSlice(shape, new long[] {start}, new long[] {end}, new long[] {1}, 0, 0);
         }
         return shape;
     }
@@ -519,8 +519,7 @@ final class ForwardPass {
             stride[axis] = steps[i];
             mask &= ~(1L << axis);
         }
-        Output<?> y = w.op("StridedSlice").in(x.output(), w.longs(begin), w.longs(end), w.longs(stride))
-                .attr("begin_mask", mask).attr("end_mask", mask).out();
+        Output<?> y = w.stridedSlice(x.output(), begin, end, stride, mask, mask);
         return new TfValue(y, x.layout());
     }
 
@@ -605,7 +604,7 @@ final class ForwardPass {
             paddings[2 * a] = begin[a];
             paddings[2 * a + 1] = end[a];
         }
-        Output<?> p = w.longs(new long[] {rank, 2}, paddings);
+        Output<?> p = w.paddings(paddings);
         String mode = node.stringAttr("mode", "constant");
         Output<?> y = switch (mode) {
             case "constant" -> w.op("PadV2").in(x.output(), p, w.scalar(
@@ -645,8 +644,7 @@ final class ForwardPass {
         begin[axis] = index;
         end[axis] = index == -1 ? Long.MAX_VALUE : index + 1;
         long mask = ((1L << rank) - 1) & ~(1L << axis);
-        Output<?> edge = w.op("StridedSlice").in(x, w.longs(begin), w.longs(end), w.longs(ones(rank)))
-                .attr("begin_mask", mask).attr("end_mask", mask).out();
+        Output<?> edge = w.stridedSlice(x, begin, end, ones(rank), mask, mask);
         long[] multiples = ones(rank);
         multiples[axis] = times;
         return w.op("Tile").in(edge, w.longs(multiples)).out();

@@ -65,7 +65,7 @@ final class SpatialOps {
         if (begin[0] == 0 && begin[1] == 0 && end[0] == 0 && end[1] == 0) {
             return x;
         }
-        Output<?> paddings = w.longs(new long[] {4, 2}, new long[] {0, 0, begin[0], end[0], begin[1], end[1], 0, 0});
+        Output<?> paddings = w.paddings(new long[] {0, 0, begin[0], end[0], begin[1], end[1], 0, 0});
         return w.op("PadV2").in(x, paddings, w.scalar(value)).out();
     }
 
@@ -86,7 +86,7 @@ final class SpatialOps {
         Output<?> input = x;
         Output<?> crops = null;
         if (dilated) {
-            Output<?> spatial = w.op("StridedSlice").in(w.shape(x), w.longs(1), w.longs(3), w.longs(1)).out();
+            Output<?> spatial = w.stridedSlice(w.shape(x), new long[] {1}, new long[] {3}, new long[] {1}, 0, 0);
             Output<?> blocks = w.longs(dilations[0], dilations[1]);
             // pad H and W at the end to multiples of the dilation; the same amounts are cropped afterwards
             Output<?> extra = w.binary("FloorMod", w.unary("Neg", spatial), blocks);
@@ -118,8 +118,7 @@ final class SpatialOps {
         if (dilated) {
             y = w.op("BatchToSpaceND").in(y, w.longs(dilations[0], dilations[1]), crops).out();
             if (strides[0] > 1 || strides[1] > 1) {
-                y = w.op("StridedSlice").in(y, w.longs(0, 0, 0, 0), w.longs(0, 0, 0, 0),
-                        w.longs(1, strides[0], strides[1], 1)).attr("begin_mask", 15L).attr("end_mask", 15L).out();
+                y = w.stridedSlice(y, new long[4], new long[4], new long[] {1, strides[0], strides[1], 1}, 15, 15);
             }
         }
         return y;

@@ -173,6 +173,26 @@ final class TfGraphWriter {
         }
     }
 
+    /** An int32 index vector, values clamped to the int32 range (StridedSlice's gradient wants int32 indices). */
+    Output<?> indices(long... values) {
+        int[] clamped = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            clamped[i] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, values[i]));
+        }
+        return ints(clamped);
+    }
+
+    /** A [rank, 2] int32 paddings matrix (Pad's gradient slices with int32 shapes). */
+    Output<?> paddings(long[] beginEndPairs) {
+        return reshape(indices(beginEndPairs), beginEndPairs.length / 2, 2);
+    }
+
+    /** {@code x[begin:end:strides]} with python's clamping; axes in the masks take their whole range. */
+    Output<?> stridedSlice(Output<?> x, long[] begin, long[] end, long[] strides, long beginMask, long endMask) {
+        return op("StridedSlice").in(x, indices(begin), indices(end), indices(strides)).attr("begin_mask", beginMask)
+                .attr("end_mask", endMask).out();
+    }
+
     Output<?> intScalar(int value) {
         try (TInt32 t = TInt32.tensorOf(Shape.scalar())) {
             t.asRawTensor().data().asInts().write(new int[] {value});
