@@ -4,6 +4,7 @@ import java.util.logging.Logger;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
 
 /**
  * What the TensorFlow native library offers in this process: oneDNN and GPUs.
@@ -40,7 +41,7 @@ final class NativeEnvironment {
     }
 
     /**
-     * Whether TensorFlow can run an operation on {@code /device:GPU:0}: a constant pinned there, without soft
+     * Whether TensorFlow can run an operation on {@code /device:GPU:0}: an addition pinned there, without soft
      * placement, fails to run on a machine (or a native build) without a usable GPU.
      */
     static boolean hasGpu() {
@@ -54,10 +55,12 @@ final class NativeEnvironment {
 
     private static synchronized boolean probeGpu() {
         try (Graph g = new Graph()) {
-            TfGraphWriter w = new TfGraphWriter(g, "/device:GPU:0");
-            var probe = w.scalar(1f);
-            try (Session s = new Session(g, ConfigProto.newBuilder().setAllowSoftPlacement(false).build())) {
-                s.runner().fetch(probe).run().close();
+            TfGraphWriter w = new TfGraphWriter(g, 0);
+            var input = w.placeholder(org.tensorflow.proto.DataType.DT_FLOAT, org.tensorflow.ndarray.Shape.scalar());
+            var probe = w.binary("AddV2", input, input);
+            try (Session s = new Session(g, ConfigProto.newBuilder().setAllowSoftPlacement(false).build());
+                    TFloat32 one = TFloat32.scalarOf(1f)) {
+                s.runner().feed(input, one).fetch(probe).run().close();
                 return true;
             }
         } catch (RuntimeException e) {

@@ -31,17 +31,17 @@ public final class TfBackend implements Backend {
     @Override
     public ModelSession open(Graph graph, SessionOptions options) {
         NativeEnvironment.reportOneDnn();
-        String device = switch (options.runtime()) {
-            case "cpu" -> "";
+        int gpu = switch (options.runtime()) {
+            case "cpu" -> -1;
             case "gpu" -> {
                 if (!NativeEnvironment.hasGpu()) {
                     throw HalconError.of(ErrorCodes.DL_INTERNAL, "runtime 'gpu' requested, but TensorFlow sees no GPU "
                             + "on this machine (a CUDA driver and the linux-x86_64-gpu native library are needed)");
                 }
-                yield "/device:GPU:" + options.device();
+                yield options.device();
             }
             default -> throw HalconError.of(ErrorCodes.DL_INTERNAL, "unknown runtime '" + options.runtime() + "'");
         };
-        return new TfModelSession(graph, options, device);
+        return new TfModelSession(graph, options, gpu);
     }
 }

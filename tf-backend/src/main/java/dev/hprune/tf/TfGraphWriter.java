@@ -1,12 +1,14 @@
 package dev.hprune.tf;
 
 import java.util.List;
+import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.GraphOperationBuilder;
 import org.tensorflow.Output;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Scope;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -18,13 +20,15 @@ import org.tensorflow.types.TInt64;
  */
 final class TfGraphWriter {
     private final Graph graph;
-    private final String device;
+    private final Scope scope;
     private long counter;
 
-    /** @param device a TensorFlow device string such as {@code /device:GPU:0}, or empty for the default placement */
-    TfGraphWriter(Graph graph, String device) {
+    /** @param gpu the GPU to place every operation on, or -1 for TensorFlow's default placement */
+    TfGraphWriter(Graph graph, int gpu) {
         this.graph = graph;
-        this.device = device;
+        // a device set on the builder is overwritten by the scope's when the operation is built
+        this.scope = gpu < 0 ? graph.baseScope() : graph.baseScope().withDevice(
+                DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU).deviceIndex(gpu).build());
     }
 
     Graph graph() {
@@ -36,10 +40,7 @@ final class TfGraphWriter {
         private final GraphOperationBuilder builder;
 
         private Op(String type) {
-            builder = (GraphOperationBuilder) graph.opBuilder(type, type + "_" + (counter++), graph.baseScope());
-            if (!device.isEmpty()) {
-                builder.setDevice(device);
-            }
+            builder = (GraphOperationBuilder) graph.opBuilder(type, type + "_" + (counter++), scope);
         }
 
         Op in(Output<?>... inputs) {

@@ -53,12 +53,12 @@ final class TfModelSession implements ModelSession {
     private final Map<List<Object>, TrainingGraph> trainingGraphs = new HashMap<>();
     private final Map<List<Object>, TaylorGraph> taylorGraphs = new HashMap<>();
 
-    TfModelSession(Graph ir, SessionOptions options, String device) {
+    TfModelSession(Graph ir, SessionOptions options, int gpu) {
         this.ir = ir;
         this.graph = new org.tensorflow.Graph();
         Session opened = null;
         try {
-            this.w = new TfGraphWriter(graph, device);
+            this.w = new TfGraphWriter(graph, gpu);
             int cores = Runtime.getRuntime().availableProcessors();
             ConfigProto config = ConfigProto.newBuilder()
                     .setIntraOpParallelismThreads(options.intraOpThreads() > 0 ? options.intraOpThreads() : cores)
