@@ -8,13 +8,21 @@ import org.tensorflow.Output;
  * Convolutions and pooling on NHWC tensors, built only from TensorFlow operations whose gradients are correct in
  * TensorFlow Java 1.1.0 (see shared/tf-java-notes.md): explicit or asymmetric padding is an explicit {@code Pad} followed
  * by a VALID operation, dilation is {@code SpaceToBatchND} + undilated conv + {@code BatchToSpaceND}, and grouped
- * convolution is {@code Split} + {@code Conv2D} per group + {@code ConcatV2}.
+ * convolution is one {@code Conv2D} when oneDNN is on, otherwise {@code Split} + {@code Conv2D} per group +
+ * {@code ConcatV2}.
  */
 final class SpatialOps {
+    /** A system property that forces the Split + Concat form of grouped convolutions (for tests). */
+    static final String SPLIT_GROUPS_PROPERTY = "hprune.tf.splitGroupedConv";
+
     private final TfGraphWriter w;
+    private final boolean nativeGroups;
 
     SpatialOps(TfGraphWriter w) {
         this.w = w;
+        // CPU Conv2D takes a filter with fewer input channels than the input (groups) only with oneDNN on; its
+        // gradients were checked against finite differences like the Split form's
+        this.nativeGroups = NativeEnvironment.oneDnnEnabled() && !Boolean.getBoolean(SPLIT_GROUPS_PROPERTY);
     }
 
     /**
@@ -103,7 +111,7 @@ final class SpatialOps {
                     .attr("padding", padding).attr("data_format", "NHWC").out();
         } else {
             Output<?> filter = w.transpose(weight, 2, 3, 1, 0);
-            if (group == 1) {
+            if (group == 1 || nativeGroups) {
                 y = conv2d(input, filter, strideAttr, padding);
             } else {
                 Output<?>[] xs = split(input, 3, group);

@@ -25,6 +25,7 @@ class ConvolutionTest {
         "dilated strided;    3; 2; 1; 3; 2 2; 2 2; 1 2 1 0",
         "grouped;            4; 6; 2; 3; 1 1; 1 1; 1 1 1 1",
         "grouped strided;    6; 3; 3; 1; 2 2; 1 1; 0 0 0 0",
+        "grouped dilated;    4; 4; 2; 3; 1 1; 2 2; 2 1 0 2",
         "depthwise;          4; 4; 4; 3; 1 1; 1 1; 1 1 1 1",
         "depthwise strided;  3; 3; 3; 3; 2 2; 1 1; 1 1 1 1",
         "depthwise x2;       2; 4; 2; 3; 1 1; 1 1; 1 1 1 1",
@@ -44,6 +45,22 @@ class ConvolutionTest {
                 .node("Conv", in("x", "w", "b"), "y", "group", group, "strides", s, "dilations", d, "pads", p)
                 .build();
         assertClose(Models.run(g, x, "y"), Reference.conv(x, w, b, group, s, d, p), 1e-4);
+    }
+
+    @ParameterizedTest(name = "split {0}")
+    @CsvSource(delimiter = ';', value = {
+        "grouped;            4; 6; 2; 3; 1 1; 1 1; 1 1 1 1",
+        "grouped strided;    6; 3; 3; 1; 2 2; 1 1; 0 0 0 0",
+        "grouped dilated;    4; 4; 2; 3; 1 1; 2 2; 2 1 0 2",
+    })
+    void groupedConvThroughSplitMatchesReference(String name, int cin, int cout, int group, int k, String strides,
+            String dilations, String pads) {
+        System.setProperty(SpatialOps.SPLIT_GROUPS_PROPERTY, "true");
+        try {
+            convMatchesReference(name, cin, cout, group, k, strides, dilations, pads);
+        } finally {
+            System.clearProperty(SpatialOps.SPLIT_GROUPS_PROPERTY);
+        }
     }
 
     @ParameterizedTest(name = "{0} stride {1}")
