@@ -309,12 +309,14 @@ final class ForwardPass {
         boolean ceil = node.intAttr("ceil_mode", 0) != 0;
         boolean average = node.opType().equals("AveragePool");
         boolean includePad = node.intAttr("count_include_pad", 0) != 0;
-        boolean needsSize = padding != null && !padding.isZero() && average || ceil;
-        if (padding == null || (needsSize || padding.tfSame() && average && includePad) && (size[0] < 0 || size[1] < 0)) {
-            throw unsupported(node, "this padding needs a static image size");
+        boolean dynamicSize = size[0] < 0 || size[1] < 0;
+        if (padding == null || padding.tfSame() && (ceil || average && includePad)) {
+            throw unsupported(node, "auto_pad " + autoPad + " with these settings needs a static image size");
         }
-        if (padding.tfSame() && ceil) {
-            throw unsupported(node, "ceil_mode with auto_pad needs a static image size");
+        // the divisor map of a padded AveragePool and the extra padding of ceil_mode are computed from the size
+        boolean needsSize = ceil || average && !padding.tfSame() && !padding.isZero();
+        if (needsSize && dynamicSize) {
+            throw unsupported(node, "ceil_mode or padded averaging needs a static image size");
         }
         long[] explicitEnd = padding.tfSame() ? null : padding.end().clone();
         if (ceil && !padding.tfSame()) {

@@ -40,7 +40,7 @@ final class TfGraphWriter {
         private final GraphOperationBuilder builder;
 
         private Op(String type) {
-            builder = (GraphOperationBuilder) graph.opBuilder(type, type + "_" + (counter++), scope);
+            builder = graph.opBuilder(type, type + "_" + (counter++), scope);
         }
 
         Op in(Output<?>... inputs) {

@@ -56,6 +56,20 @@ class PoolingTest {
     }
 
     @Test
+    void sameUpperPoolingWorksWithUnknownImageSize() {
+        Tensor x = random(new Random(5), 2, 2, 7, 6);
+        long[] k = {3, 3};
+        long[] s = {2, 2};
+        for (String op : new String[] {"MaxPool", "AveragePool"}) {
+            Graph g = Models.graph().input("x", -1, 2, -1, -1)
+                    .node(op, in("x"), "y", "kernel_shape", k, "strides", s, "auto_pad", "SAME_UPPER").build();
+            // 7 -> 4 outputs, 2 padding cells split 1/1; 6 -> 3 outputs, 1 padding cell at the end
+            Tensor expected = Reference.pool(x, op.equals("MaxPool"), k, s, Models.ints(1, 0, 1, 1), false, false);
+            assertClose(Models.run(g, x, "y"), expected, 1e-5);
+        }
+    }
+
+    @Test
     void globalAveragePoolAveragesEachChannel() {
         Tensor x = random(new Random(3), 2, 3, 4, 5);
         Graph g = Models.graph().input("x", -1, 3, -1, -1).node("GlobalAveragePool", in("x"), "y").build();
