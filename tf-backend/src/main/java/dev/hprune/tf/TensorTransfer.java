@@ -78,13 +78,6 @@ final class TensorTransfer {
         }
     }
 
-    /** A float32 tensor of {@code shape} holding {@code values}; the caller closes it. */
-    static TFloat32 floats(long[] shape, float[] values) {
-        TFloat32 tensor = TFloat32.tensorOf(Shape.of(shape));
-        tensor.asRawTensor().data().asFloats().write(values);
-        return tensor;
-    }
-
     static TInt64 longs(long[] shape, long[] values) {
         TInt64 tensor = TInt64.tensorOf(Shape.of(shape));
         tensor.asRawTensor().data().asLongs().write(values);
