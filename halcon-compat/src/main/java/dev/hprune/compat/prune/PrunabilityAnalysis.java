@@ -96,6 +96,25 @@ public final class PrunabilityAnalysis {
         return new ArrayList<>(flow.scoringPoints());
     }
 
+    /**
+     * For each scoring point, the positions of its channels that removing {@code groups} takes away (points that lose
+     * nothing are left out). Zeroing these positions in the original graph gives what the pruned graph computes.
+     */
+    public Map<String, int[]> removedPositions(Set<ChannelGroup> groups) {
+        Set<Integer> roots = new java.util.HashSet<>();
+        groups.forEach(g -> roots.add(g.id()));
+        Map<String, int[]> positions = new LinkedHashMap<>();
+        for (String point : flow.scoringPoints()) {
+            ChannelFlow.Channels c = flow.channels(point).orElseThrow();
+            int[] removed = java.util.stream.IntStream.range(0, c.count())
+                    .filter(i -> roots.contains(flow.root(c.ids[i]))).toArray();
+            if (removed.length > 0) {
+                positions.put(point, removed);
+            }
+        }
+        return positions;
+    }
+
     ChannelFlow flow() {
         return flow;
     }

@@ -1,0 +1,148 @@
+package dev.hprune.tests.pruning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.hprune.compat.backend.Backends;
+import dev.hprune.compat.backend.ModelSession;
+import dev.hprune.compat.backend.SessionOptions;
+import dev.hprune.compat.graph.Graph;
+import dev.hprune.compat.graph.Node;
+import dev.hprune.compat.graph.Tensor;
+import dev.hprune.compat.prune.ChannelGroup;
+import dev.hprune.compat.prune.PrunabilityAnalysis;
+import dev.hprune.compat.prune.Surgery;
+import dev.hprune.compat.testing.TestGraphs;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Surgery is exact: on each hand-built architecture, the pruned graph computes what the original computes with the
+ * removed channels zeroed where they are read, run on the TensorFlow backend.
+ */
+class PruningNumericsTest {
+
+    static Stream<Arguments> architectures() {
+        return Stream.of(
+                Arguments.of("plain chain", (Supplier<Graph>) TestGraphs::plainChain),
+                Arguments.of("residual add", (Supplier<Graph>) TestGraphs::residual),
+                Arguments.of("depthwise separable", (Supplier<Graph>) TestGraphs::depthwiseSeparable),
+                Arguments.of("squeeze-excitation", (Supplier<Graph>) TestGraphs::squeezeExcitation),
+                Arguments.of("concat", (Supplier<Graph>) TestGraphs::concat),
+                Arguments.of("flatten-gemm head", (Supplier<Graph>) TestGraphs::flattenHead),
+                Arguments.of("reshape-matmul head", (Supplier<Graph>) TestGraphs::reshapeMatMulHead));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("architectures")
+    void prunedGraphEqualsOriginalWithRemovedChannelsMaskedToZero(String name, Supplier<Graph> architecture) {
+        Graph graph = architecture.get();
+        PrunabilityAnalysis analysis = PrunabilityAnalysis.of(graph);
+        Random random = new Random(name.hashCode());
+        Set<ChannelGroup> removed = new HashSet<>();
+        for (ChannelGroup group : analysis.groups()) {
+            if (random.nextDouble() < 0.5) {
+                removed.add(group);
+            }
+        }
+        removed.removeAll(keepOnePerConv(analysis, removed));
+        assertThat(removed).as("some groups removed").isNotEmpty();
+
+        Graph pruned = Surgery.remove(analysis, removed);
+        Graph masked = mask(graph, analysis.removedPositions(removed));
+        Tensor images = images(graph, random);
+        float[] expected = run(masked, images);
+        float[] actual = run(pruned, images);
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).as("output %d", i).isCloseTo(expected[i], within(1e-5f));
+        }
+        float[] unpruned = run(graph, images);
+        assertThat(unpruned).as("removing channels changes the output").isNotEqualTo(expected);
+    }
+
+    /** The random choice may empty a convolution; give back one group per convolution that would have none left. */
+    private static Set<ChannelGroup> keepOnePerConv(PrunabilityAnalysis analysis, Set<ChannelGroup> removed) {
+        Set<ChannelGroup> back = new HashSet<>();
+        Map<String, Integer> remaining = new LinkedHashMap<>();
+        for (Node node : analysis.graph().nodes()) {
+            if (node.opType().equals("Conv")) {
+                remaining.put(node.name(), (int) analysis.graph().initializers().get(node.inputs().get(1)).dim(0));
+            }
+        }
+        for (ChannelGroup group : removed) {
+            group.kernels().forEach(k -> remaining.merge(k.conv(), -1, Integer::sum));
+        }
+        for (ChannelGroup group : removed) {
+            if (group.kernels().stream().anyMatch(k -> remaining.get(k.conv()) <= 0)) {
+                back.add(group);
+                group.kernels().forEach(k -> remaining.merge(k.conv(), 1, Integer::sum));
+            }
+        }
+        return back;
+    }
+
+    /** The graph with each scoring point multiplied by a 0/1 channel mask before anything reads it. */
+    static Graph mask(Graph graph, Map<String, int[]> removedPositions) {
+        Map<String, Tensor> weights = new LinkedHashMap<>(graph.initializers());
+        Map<String, String> renamed = new LinkedHashMap<>();
+        List<Node> nodes = new ArrayList<>();
+        for (Node node : graph.nodes()) {
+            List<String> inputs = node.inputs().stream().map(v -> renamed.getOrDefault(v, v)).toList();
+            nodes.add(node.withInputs(inputs));
+            for (String output : node.outputs()) {
+                int[] removed = removedPositions.get(output);
+                if (removed == null) {
+                    continue;
+                }
+                int channels = channelCount(graph, output);
+                float[] mask = new float[channels];
+                java.util.Arrays.fill(mask, 1f);
+                for (int c : removed) {
+                    mask[c] = 0f;
+                }
+                weights.put(output + ".mask", Tensor.ofFloats(new long[] {1, channels, 1, 1}, mask));
+                nodes.add(new Node(output + ".masking", "Mul", List.of(output, output + ".mask"),
+                        List.of(output + ".masked")));
+                renamed.put(output, output + ".masked");
+            }
+        }
+        return new Graph(graph.name(), nodes, weights, graph.inputs(), graph.outputs(), graph.opset(),
+                graph.metadata());
+    }
+
+    /** Channels of a value, from a run that fetches it. */
+    private static int channelCount(Graph graph, String value) {
+        try (ModelSession session = Backends.get().open(graph, SessionOptions.cpu())) {
+            Tensor images = images(graph, new Random(1));
+            return (int) session.run(Map.of(graph.inputs().get(0).name(), images), List.of(value)).get(value).dim(1);
+        }
+    }
+
+    private static Tensor images(Graph graph, Random random) {
+        var shape = graph.inputs().get(0).shape();
+        long[] dims = {3, shape.get(1).value(), shape.get(2).value(), shape.get(3).value()};
+        float[] data = new float[(int) Tensor.elementCount(dims)];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = random.nextFloat() * 2 - 1;
+        }
+        return Tensor.ofFloats(dims, data);
+    }
+
+    private static float[] run(Graph graph, Tensor images) {
+        try (ModelSession session = Backends.get().open(graph, SessionOptions.cpu())) {
+            String output = graph.outputs().get(0).name();
+            return session.run(Map.of(graph.inputs().get(0).name(), images), List.of(output)).get(output).toFloats();
+        }
+    }
+}
