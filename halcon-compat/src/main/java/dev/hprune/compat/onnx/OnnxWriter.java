@@ -52,10 +52,10 @@ public final class OnnxWriter {
 
     public static void write(Graph graph, Path file) {
         byte[] bytes = toBytes(graph);
-        Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
         Path temporary = null;
         try {
+            Path target = file.toAbsolutePath();
+            Path folder = target.getParent();
             temporary = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
