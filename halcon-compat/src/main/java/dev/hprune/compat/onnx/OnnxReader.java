@@ -60,6 +60,19 @@ public final class OnnxReader {
         return read(bytes);
     }
 
+    /** One serialized TensorProto (as the ONNX test data sets hold their inputs and outputs); 7801 when malformed. */
+    public static Tensor readTensor(byte[] bytes) {
+        try {
+            return TensorCodec.decode(TensorProto.parseFrom(bytes), "tensor");
+        } catch (InvalidProtocolBufferException e) {
+            throw OnnxErrors.read("not a valid ONNX tensor (" + e.getMessage() + ")", e);
+        } catch (HalconError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw OnnxErrors.read("cannot decode the tensor: " + e, e);
+        }
+    }
+
     public static Graph read(byte[] bytes) {
         try {
             ModelProto model = ModelProto.parseFrom(bytes);
