@@ -104,7 +104,7 @@ public final class ModelThroughputBench {
     }
 
     /** Images per second of {@code work} on {@code batch} images, after a warm-up of a third of the time. */
-    private static double rate(int batch, Runnable work) {
+    static double rate(int batch, Runnable work) {
         long warmUntil = System.nanoTime() + (long) (SECONDS / 3 * 1e9);
         while (System.nanoTime() < warmUntil) {
             work.run();
