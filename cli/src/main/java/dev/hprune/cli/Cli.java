@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
         subcommands = {InspectCommand.class, PruneCommand.class, EvaluateCommand.class, SweepCommand.class},
         description = {"HALCON-compatible pruning of ONNX classifiers (create_dl_pruning, add_dl_pruning_batch, "
                 + "gen_dl_pruned_model).",
-            "Without a command: train a small CNN on the built-in 8x8 digits, prune it at 30 % and 50 %, retrain, "
+            "Without a command: train a small CNN on the built-in 8x8 digits, prune it at 30 %% and 50 %%, retrain, "
                     + "and print accuracy, kernels, parameters and MACs before and after."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed (the one line on stderr says why, with HALCON's error number where "

@@ -1,5 +1,6 @@
 package dev.hprune.cli;
 
+import dev.hprune.cli.data.Dataset;
 import dev.hprune.cli.report.TextTable;
 import dev.hprune.cli.run.Outcome;
 import dev.hprune.halcon.HDlModel;
@@ -39,8 +40,9 @@ final class EvaluateCommand implements Callable<Integer>, Verbosity {
     @Override
     public Integer call() {
         Workbench bench = new Workbench(root.out, root.err, output.quiet);
+        Dataset images = bench.load(data);
         HDlModel m = bench.open(model, modelOptions);
-        Workbench.Prepared prepared = bench.prepare(m, data);
+        Workbench.Prepared prepared = bench.prepare(m, images, data);
         Outcome outcome = bench.measure(model.getFileName().toString(), 0, false, m, prepared);
         TextTable summary = bench.summary(List.of(outcome));
         summary.print(root.out);

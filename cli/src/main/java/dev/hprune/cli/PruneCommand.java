@@ -1,5 +1,6 @@
 package dev.hprune.cli;
 
+import dev.hprune.cli.data.Dataset;
 import dev.hprune.cli.model.ModelFiles;
 import dev.hprune.cli.report.TextTable;
 import dev.hprune.cli.run.Outcome;
@@ -57,8 +58,9 @@ final class PruneCommand implements Callable<Integer>, Verbosity {
             throw new CliException("--percentage must be in 0..100, got " + percentage, 1302);
         }
         Workbench bench = new Workbench(root.out, root.err, output.quiet);
+        Dataset images = bench.load(data);
         HDlModel m = bench.open(model, modelOptions);
-        Workbench.Prepared prepared = bench.prepare(m, data);
+        Workbench.Prepared prepared = bench.prepare(m, images, data);
         List<Outcome> outcomes = new ArrayList<>();
         outcomes.add(bench.measure("original", 0, false, m, prepared));
         outcomes.addAll(bench.pruneAndMeasure(m, prepared, List.of(percentage), retrainEpochs, data.seed,

@@ -1,5 +1,6 @@
 package dev.hprune.cli;
 
+import dev.hprune.cli.data.Dataset;
 import dev.hprune.cli.report.TextTable;
 import dev.hprune.cli.run.Outcome;
 import dev.hprune.halcon.HDlModel;
@@ -54,8 +55,9 @@ final class SweepCommand implements Callable<Integer>, Verbosity {
             }
         }
         Workbench bench = new Workbench(root.out, root.err, output.quiet);
+        Dataset images = bench.load(data);
         HDlModel m = bench.open(model, modelOptions);
-        Workbench.Prepared prepared = bench.prepare(m, data);
+        Workbench.Prepared prepared = bench.prepare(m, images, data);
         List<Outcome> outcomes = new ArrayList<>();
         outcomes.add(bench.measure("original", 0, false, m, prepared));
         outcomes.addAll(bench.pruneAndMeasure(m, prepared, percentages, retrainEpochs, data.seed, (p, pruned, h) -> { }));

@@ -82,10 +82,16 @@ final class Workbench {
         }
     }
 
-    /** Loads the data; an image folder's class names become the model's 'class_names'. */
-    Prepared prepare(HDlModel model, DataOptions options) {
-        Dataset data = options.dataSource().load(options.heldOut, options.seed)
-                .limited(options.trainLimit, options.testLimit);
+    /** Loads the data (before the model, so that a wrong folder is reported at once). */
+    Dataset load(DataOptions options) {
+        if (!(options.heldOut >= 0 && options.heldOut < 1)) {
+            throw new CliException("--held-out must be in [0, 1), got " + options.heldOut);
+        }
+        return options.dataSource().load(options.heldOut, options.seed).limited(options.trainLimit, options.testLimit);
+    }
+
+    /** Preprocesses the data for the model; an image folder's class names become the model's 'class_names'. */
+    Prepared prepare(HDlModel model, Dataset data, DataOptions options) {
         boolean namedClasses = !options.dataSource().isBuiltin() && !options.source.startsWith("mnist:");
         if (namedClasses && data.classNames().size() == model.GetDlModelParam("class_ids").length()) {
             model.SetDlModelParam("class_names", new HTuple(data.classNames().toArray(String[]::new)));
