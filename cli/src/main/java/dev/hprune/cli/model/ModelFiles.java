@@ -2,11 +2,11 @@ package dev.hprune.cli.model;
 
 import dev.hprune.cli.CliException;
 import dev.hprune.compat.dl.DlModel;
-import dev.hprune.compat.dl.DlModelOperators;
 import dev.hprune.compat.graph.Graph;
 import dev.hprune.compat.handle.HandleRegistry;
+import dev.hprune.compat.onnx.OnnxWriter;
 import dev.hprune.halcon.HDlModel;
-import dev.hprune.halcon.HHandle;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -34,9 +34,24 @@ public final class ModelFiles {
         model.WriteDlModel(file.toString());
     }
 
-    /** A model handle for a graph built in Java. */
+    /** A model handle for a graph built in Java: written to a temporary ONNX file and read with read_dl_model. */
     public static HDlModel fromGraph(Graph graph) {
-        return new HDlModel(new HHandle(DlModelOperators.register(DlModel.of(graph)).id()));
+        Path file = null;
+        try {
+            file = Files.createTempFile("hprune-", ".onnx");
+            OnnxWriter.write(graph, file);
+            return new HDlModel(file.toString());
+        } catch (IOException e) {
+            throw new CliException("cannot create a temporary model file: " + e.getMessage(), 7781);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // a leftover temporary file is harmless; the model is already read
+                }
+            }
+        }
     }
 
     /**
