@@ -1,0 +1,176 @@
+package dev.hprune.cli;
+
+import dev.hprune.cli.data.Dataset;
+import dev.hprune.cli.model.ModelFiles;
+import dev.hprune.cli.model.ModelInput;
+import dev.hprune.cli.model.ModelStats;
+import dev.hprune.cli.model.Samples;
+import dev.hprune.cli.report.Numbers;
+import dev.hprune.cli.report.Report;
+import dev.hprune.cli.report.TextTable;
+import dev.hprune.cli.run.Evaluation;
+import dev.hprune.cli.run.Outcome;
+import dev.hprune.cli.run.Progress;
+import dev.hprune.cli.run.PruningSteps;
+import dev.hprune.cli.run.Training;
+import dev.hprune.halcon.HDlModel;
+import dev.hprune.halcon.HDlPrune;
+import dev.hprune.halcon.HTuple;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The steps the commands share: open a model, prepare data for it, measure, prune, retrain, print and report. */
+final class Workbench {
+    final PrintStream out;
+    final PrintStream err;
+    final Progress progress;
+
+    Workbench(PrintStream out, PrintStream err, boolean quiet) {
+        this.out = out;
+        this.err = err;
+        this.progress = new Progress(err, quiet);
+    }
+
+    /** A model's data, preprocessed for it. */
+    record Prepared(Dataset data, Samples.Split samples) {}
+
+    /** read_dl_model, refused unless it is a classifier, with the options applied. */
+    HDlModel open(Path file, ModelOptions options) {
+        HDlModel model = ModelFiles.read(file);
+        requireClassifier(model, file.toString());
+        configure(model, options);
+        return model;
+    }
+
+    static void requireClassifier(HDlModel model, String name) {
+        String type = model.GetDlModelParam("type").getS();
+        if (!type.equals("classification")) {
+            throw new CliException("not a classification model: " + name + " (type '" + type
+                    + "'; hprune needs one image input [N,C,H,W] and one class-score output [N,classes])", 7912);
+        }
+    }
+
+    static void configure(HDlModel model, ModelOptions options) {
+        model.SetDlModelParam("batch_size", new HTuple(options.batchSize));
+        if (options.learningRate != null) {
+            model.SetDlModelParam("learning_rate", options.learningRate);
+        }
+        if (options.imageSize != null) {
+            String[] parts = options.imageSize.toLowerCase(Locale.ROOT).split("x");
+            if (parts.length != 2) {
+                throw new CliException("--image-size takes WIDTHxHEIGHT, e.g. 28x28; got " + options.imageSize);
+            }
+            try {
+                model.SetDlModelParam("image_width", new HTuple(Integer.parseInt(parts[0].trim())));
+                model.SetDlModelParam("image_height", new HTuple(Integer.parseInt(parts[1].trim())));
+            } catch (NumberFormatException e) {
+                throw new CliException("--image-size takes WIDTHxHEIGHT, e.g. 28x28; got " + options.imageSize);
+            }
+        }
+        if (options.range != null) {
+            if (options.range.length != 2 || !(options.range[0] < options.range[1])) {
+                throw new CliException("--range takes MIN,MAX with MIN < MAX");
+            }
+            model.SetDlModelParam("image_range_min", options.range[0]);
+            model.SetDlModelParam("image_range_max", options.range[1]);
+        }
+        if (model.GetDlModelParam("image_width").getI() < 1 || model.GetDlModelParam("image_height").getI() < 1) {
+            throw new CliException("the model leaves its image size open; give it with --image-size WxH", 7791);
+        }
+    }
+
+    /** Loads the data (before the model, so that a wrong folder is reported at once). */
+    Dataset load(DataOptions options) {
+        if (!(options.heldOut >= 0 && options.heldOut < 1)) {
+            throw new CliException("--held-out must be in [0, 1), got " + options.heldOut);
+        }
+        return options.dataSource().load(options.heldOut, options.seed).limited(options.trainLimit, options.testLimit);
+    }
+
+    /** Preprocesses the data for the model; an image folder's class names become the model's 'class_names'. */
+    Prepared prepare(HDlModel model, Dataset data, DataOptions options) {
+        boolean namedClasses = !options.dataSource().isBuiltin() && !options.source.startsWith("mnist:");
+        if (namedClasses && data.classNames().size() == model.GetDlModelParam("class_ids").length()) {
+            model.SetDlModelParam("class_names", new HTuple(data.classNames().toArray(String[]::new)));
+        }
+        Samples.Split samples = Samples.of(data, ModelInput.of(model));
+        if (!progressQuiet()) {
+            err.printf("data: %s, %d classes, %d images to score and train on, %d held out%n", data.description(),
+                    data.classNames().size(), samples.train().size(), samples.test().size());
+        }
+        return new Prepared(data, samples);
+    }
+
+    private boolean progressQuiet() {
+        return progress.quiet();
+    }
+
+    Outcome measure(String label, double percentage, boolean retrained, HDlModel model, Prepared prepared) {
+        double accuracy = Evaluation.accuracy(model, prepared.samples().test(), prepared.samples().testLabels(),
+                progress, "accuracy " + label);
+        return new Outcome(label, percentage, retrained, accuracy, ModelStats.of(ModelFiles.graph(model)));
+    }
+
+    /**
+     * Scores once on the training part, then for each percentage: gen_dl_pruned_model, measure, and with
+     * {@code retrainEpochs} > 0 retrain and measure again. {@code keep} receives each final pruned model.
+     */
+    List<Outcome> pruneAndMeasure(HDlModel model, Prepared prepared, List<Double> percentages, int retrainEpochs,
+            long seed, PrunedModelSink keep) {
+        List<Outcome> outcomes = new ArrayList<>();
+        if (prepared.samples().train().isEmpty()) {
+            throw new CliException("no images left to score on: the data's training part is empty", 7915);
+        }
+        HDlPrune pruning = PruningSteps.score(model, prepared.samples().train(), percentages.get(0), progress);
+        try {
+            for (double percentage : percentages) {
+                HDlModel pruned = PruningSteps.prune(model, pruning, percentage);
+                String label = "pruned " + format(percentage);
+                outcomes.add(measure(label, percentage, false, pruned, prepared));
+                if (retrainEpochs > 0) {
+                    Training.train(pruned, prepared.samples().train(), retrainEpochs, seed, progress,
+                            "retraining " + format(percentage));
+                    outcomes.add(measure(label + " + retrained", percentage, true, pruned, prepared));
+                }
+                keep.accept(percentage, pruned, pruning);
+                pruned.ClearDlModel();
+            }
+        } finally {
+            pruning.close();
+        }
+        return outcomes;
+    }
+
+    /** What to do with a pruned model before it is released. */
+    interface PrunedModelSink {
+        void accept(double percentage, HDlModel pruned, HDlPrune pruning);
+    }
+
+    static String format(double percentage) {
+        return (percentage == Math.rint(percentage) ? Long.toString((long) percentage)
+                : String.format(Locale.ROOT, "%.1f", percentage)) + " %";
+    }
+
+    TextTable summary(List<Outcome> outcomes) {
+        ModelStats reference = outcomes.get(0).stats();
+        TextTable table = new TextTable("model", "accuracy", "kernels", "parameters", "MACs", "MACs vs original");
+        for (Outcome o : outcomes) {
+            table.row(o.label(), Numbers.percent(o.accuracy()), Numbers.count(o.stats().kernels()),
+                    Numbers.count(o.stats().parameters()), Numbers.compact(o.stats().macs()),
+                    Numbers.relative(o.stats().macs(), reference.macs()));
+        }
+        return table;
+    }
+
+    /** Writes the report unless disabled and prints its path. */
+    void report(OutputOptions options, String title, String subtitle, List<Outcome> outcomes, TextTable summary) {
+        if (options.noReport) {
+            return;
+        }
+        Path html = Report.write(options.reportDir, title, subtitle, outcomes, summary);
+        out.println("report: " + html.toAbsolutePath().normalize());
+    }
+}
