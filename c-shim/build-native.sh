@@ -17,3 +17,4 @@ prog() {
 }
 prog prune_example "$here/examples/prune_example.c"
 prog threads_test "$here/src/test/c/threads_test.c"
+prog leak_probe "$here/src/test/c/leak_probe.c"
