@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs hprune's benchmarks (not part of CI). Usage: bench/run.sh [model]
+# Runs hprune's benchmarks (not part of CI). Usage: bench/run.sh [model|pruning]
 # Prints markdown tables measured side by side in one run on this machine.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,7 +10,8 @@ mvn -B -q -pl tests -am -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
 case "${1:-model}" in
   model) main=dev.hprune.tests.bench.ModelThroughputBench ;;
-  *) echo "unknown benchmark '$1' (known: model)" >&2; exit 2 ;;
+  pruning) main=dev.hprune.tests.bench.MnistPruningReport ;;
+  *) echo "unknown benchmark '$1' (known: model, pruning)" >&2; exit 2 ;;
 esac
 exec java ${BENCH_JAVA_OPTS:-} -Dhprune.testMaterial="$root/.cache/test-material" \
   -cp "tests/target/test-classes:$(cat tests/target/bench-classpath.txt)" "$main"

@@ -51,6 +51,15 @@ public class HDlModel extends HHandle {
         HOperatorSet.SetDlModelParam(new HTuple(this), new HTuple(genParamName), genParamValue);
     }
 
+    /** An integer parameter such as 'batch_size' (Java picks this overload for an int, so it stays an integer). */
+    public void SetDlModelParam(String genParamName, long genParamValue) {
+        SetDlModelParam(genParamName, new HTuple(genParamValue));
+    }
+
+    public void SetDlModelParam(String genParamName, int genParamValue) {
+        SetDlModelParam(genParamName, new HTuple(genParamValue));
+    }
+
     public void SetDlModelParam(String genParamName, double genParamValue) {
         SetDlModelParam(genParamName, new HTuple(genParamValue));
     }

@@ -35,6 +35,14 @@ public class HDlPrune extends HHandle {
         HOperatorSet.SetDlPruningParam(new HTuple(this), new HTuple(genParamName), genParamValue);
     }
 
+    public void SetDlPruningParam(String genParamName, long genParamValue) {
+        SetDlPruningParam(genParamName, new HTuple(genParamValue));
+    }
+
+    public void SetDlPruningParam(String genParamName, int genParamValue) {
+        SetDlPruningParam(genParamName, new HTuple(genParamValue));
+    }
+
     public void SetDlPruningParam(String genParamName, double genParamValue) {
         SetDlPruningParam(genParamName, new HTuple(genParamValue));
     }

@@ -180,7 +180,8 @@ final class ForwardPass {
     }
 
     private Output<?> clip(Node node, Output<?> x) {
-        Output<?> y = x;
+        // Without bounds Clip is the identity; a real op keeps its output fetchable apart from a fed input.
+        Output<?> y = node.input(1).isPresent() || node.input(2).isPresent() ? x : w.unary("Identity", x);
         if (node.input(1).isPresent()) {
             y = w.binary("Maximum", y, bound(node, 1, x.dataType()));
         }
@@ -454,6 +455,10 @@ final class ForwardPass {
     private Output<?> reshape(Node node) {
         Output<?> x = onnxIn(node, 0);
         Optional<Tensor> target = constant(node, 1);
+        if (node.intAttr("allowzero", 0) != 0) {
+            // With allowzero a 0 is a literal zero-sized dimension, not a copy of the input's.
+            return target.isPresent() ? w.reshape(x, target.get().toLongs()) : w.reshape(x, onnxIn(node, 1));
+        }
         if (target.isEmpty()) {
             // ONNX's 0 copies the input's dimension
             Output<?> s = onnxIn(node, 1);

@@ -211,10 +211,10 @@ class DlPruningOperatorsTest {
         assertThat(get(pruning, "pruned_kernel_num")).containsExactly(4L);
         assertThat(get(pruning, "pruned_percentage")).containsExactly(50.0);
         Graph result = ((DlModel) pruned.payload()).prunableGraph();
-        // Normalised per layer, a's channel c scores (c+1)/sqrt(30) and b's (c+1)/sqrt(91): the four lowest are
-        // b0, b1, a0, b2 (0.105, 0.210, 0.183, 0.314 ...).
-        assertThat(result.initializers().get("a.w").shape()).containsExactly(3, 3, 3, 3);
-        assertThat(result.initializers().get("b.w").shape()).containsExactly(3, 3, 3, 3);
+        // Normalised by each layer's RMS, a's channel c scores (c+1)/sqrt(30/4) and b's (c+1)/sqrt(91/6): the four
+        // lowest are b0 (0.257), a0 (0.365), b1 (0.514), a1 (0.730).
+        assertThat(result.initializers().get("a.w").shape()).containsExactly(2, 3, 3, 3);
+        assertThat(result.initializers().get("b.w").shape()).containsExactly(4, 2, 3, 3);
         Graph original = ((DlModel) ((Handle) model.get(0)).payload()).prunableGraph();
         assertThat(original.initializers().get("b.w").shape()).containsExactly(6, 4, 3, 3);
     }
