@@ -11,7 +11,8 @@ mvn -B -q -pl tests -am -DskipTests test-compile dependency:build-classpath \
 case "${1:-model}" in
   model) main=dev.hprune.tests.bench.ModelThroughputBench ;;
   pruning) main=dev.hprune.tests.bench.MnistPruningReport ;;
-  *) echo "unknown benchmark '$1' (known: model, pruning)" >&2; exit 2 ;;
+  cshim) main=dev.hprune.tests.bench.CInterfaceCallBench ;;
+  *) echo "unknown benchmark '$1' (known: model, pruning, cshim)" >&2; exit 2 ;;
 esac
 exec java ${BENCH_JAVA_OPTS:-} -Dhprune.testMaterial="$root/.cache/test-material" \
   -cp "tests/target/test-classes:$(cat tests/target/bench-classpath.txt)" "$main"

@@ -182,14 +182,14 @@ static Htuple dicts_and_images(void) {
 static const char *const PRUNING_PARAMS[] = {"mode", "percentage", "prunable_conv_num", "prunable_conv_layer_name",
                                              "prunable_kernel_num", "pruned_kernel_num", "pruned_percentage"};
 
-/* Part 2: the model workflow. Returns 0 when done, 3 when the model operators are not available yet. */
+/* Part 2: the model workflow. Returns 0 when done. */
 static int prune(const char *model_file, const char *pruned_file, const Htuple samples) {
     Htuple file = s(model_file), model;
     Herror rc = T_read_dl_model(file, &model);
     destroy_tuple(file);
     if (rc != H_MSG_TRUE) {
-        printf("PENDING model part: read_dl_model gave %d: %s\n", (int) rc, hprune_last_error_text());
-        return 3;
+        fprintf(stderr, "FAILED read_dl_model(%s): %d %s\n", model_file, (int) rc, hprune_last_error_text());
+        return 1;
     }
     Htuple name = s("image_width"), value = i(WIDTH);
     CHECK(T_set_dl_model_param(model, name, value));

@@ -217,8 +217,8 @@ def prune(model_file, pruned_file, samples):
     rc = lib.T_read_dl_model(f, C.byref(model))
     destroy(f)
     if rc != H_MSG_TRUE:
-        print("PENDING model part: read_dl_model gave %d: %s" % (rc, lib.hprune_last_error_text().decode()))
-        return 3
+        sys.stderr.write("FAILED read_dl_model(%s): %d %s\n" % (model_file, rc, lib.hprune_last_error_text().decode()))
+        return 1
     for name, value in [("image_width", WIDTH), ("image_height", HEIGHT), ("batch_size", BATCH)]:
         set_args = (s(name), i(value))
         call("T_set_dl_model_param", model, *set_args)

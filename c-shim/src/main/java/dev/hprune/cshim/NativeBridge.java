@@ -105,7 +105,7 @@ public final class NativeBridge {
         }
     }
 
-    private int dispatch(int op, Pointer objIn, Pointer objOut, Pointer ctrlIn, Pointer ctrlOut, Pointer err,
+    int dispatch(int op, Pointer objIn, Pointer objOut, Pointer ctrlIn, Pointer ctrlOut, Pointer err,
             int errSize) {
         JavaOperator operator = op >= 0 && op < operators.length ? operators[op] : null;
         try {

@@ -3,6 +3,7 @@ package dev.hprune.cshim;
 import static dev.hprune.cshim.HalconCLibrary.C;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import dev.hprune.cshim.CSide.H;
@@ -103,11 +104,15 @@ class BridgeTest {
     }
 
     @Test
-    void aJavaDefectBecomesInternalError7779WithTheExceptionAsText() {
-        // The ONNX reader is not on this branch yet: HOperatorSet reports the UnsupportedOperationException as 7779.
-        // Whatever read_dl_model raises, C sees a HALCON number and text, never a Java exception.
-        int rc = C.T_read_dl_model(c.tuple("/nonexistent/model.onnx"), new PointerByReference());
-        assertThat(rc).isGreaterThan(2);
-        assertThat(C.hprune_last_error_text()).startsWith("HALCON error #" + rc).contains("read_dl_model");
+    void aJavaExceptionInTheBridgeBecomesInternalError7779WithItsText() {
+        C.T_create_dict(new PointerByReference()); // bridge up
+        Memory err = new Memory(512);
+        // An operator number C never sends: the dispatcher's own IllegalArgumentException must not escape.
+        int rc = NativeBridge.instance().dispatch(9999, null, null, null, null, err, 512);
+        assertThat(rc).isEqualTo(7779);
+        assertThat(err.getString(0)).startsWith("HALCON error #7779").contains("IllegalArgumentException", "9999");
+        Memory small = new Memory(32);
+        NativeBridge.instance().dispatch(9999, null, null, null, null, small, 32);
+        assertThat(small.getString(0)).hasSize(31); // cut to the buffer, NUL-terminated
     }
 }
