@@ -1,0 +1,102 @@
+package dev.hprune.cshim;
+
+import dev.hprune.halcon.HObject;
+import dev.hprune.halcon.HOperatorSet;
+import dev.hprune.halcon.HTuple;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One operator the C library offers: its HALCON name, its parameter counts (iconic in, iconic out, control in, control
+ * out, as in {@code operators.c}) and the Java call it makes, almost always the {@link HOperatorSet} method of that name.
+ */
+record JavaOperator(String name, int objIn, int objOut, int ctrlIn, int ctrlOut, Body body) {
+
+    /** The call, with parameters in HALCON's order; outputs are fresh objects the call fills. */
+    @FunctionalInterface
+    interface Body {
+        void run(HObject[] oi, HObject[] oo, HTuple[] ci, HTuple[] co);
+    }
+
+    static final List<JavaOperator> ALL = List.of(
+            new JavaOperator("clear_handle", 0, 0, 1, 0, (oi, oo, ci, co) -> HOperatorSet.ClearHandle(ci[0])),
+            new JavaOperator("create_dict", 0, 0, 0, 1, (oi, oo, ci, co) -> HOperatorSet.CreateDict(co[0])),
+            new JavaOperator("set_dict_tuple", 0, 0, 3, 0,
+                    (oi, oo, ci, co) -> HOperatorSet.SetDictTuple(ci[0], ci[1], ci[2])),
+            new JavaOperator("get_dict_tuple", 0, 0, 2, 1,
+                    (oi, oo, ci, co) -> HOperatorSet.GetDictTuple(ci[0], ci[1], co[0])),
+            new JavaOperator("set_dict_object", 1, 0, 2, 0,
+                    (oi, oo, ci, co) -> HOperatorSet.SetDictObject(oi[0], ci[0], ci[1])),
+            new JavaOperator("get_dict_object", 0, 1, 2, 0,
+                    (oi, oo, ci, co) -> HOperatorSet.GetDictObject(oo[0], ci[0], ci[1])),
+            new JavaOperator("get_dict_param", 0, 0, 3, 1,
+                    (oi, oo, ci, co) -> HOperatorSet.GetDictParam(ci[0], ci[1], ci[2], co[0])),
+            new JavaOperator("remove_dict_key", 0, 0, 2, 0,
+                    (oi, oo, ci, co) -> HOperatorSet.RemoveDictKey(ci[0], ci[1])),
+            new JavaOperator("read_image", 0, 1, 1, 0, (oi, oo, ci, co) -> HOperatorSet.ReadImage(oo[0], ci[0])),
+            new JavaOperator("gen_image_const", 0, 1, 3, 0,
+                    (oi, oo, ci, co) -> HOperatorSet.GenImageConst(oo[0], ci[0], ci[1], ci[2])),
+            new JavaOperator("gen_image1", 0, 1, 4, 0,
+                    (oi, oo, ci, co) -> oo[0] = PixelImages.generate("gen_image1", oo[0], ci)),
+            new JavaOperator("gen_image3", 0, 1, 6, 0,
+                    (oi, oo, ci, co) -> oo[0] = PixelImages.generate("gen_image3", oo[0], ci)),
+            new JavaOperator("get_image_size", 1, 0, 0, 2,
+                    (oi, oo, ci, co) -> HOperatorSet.GetImageSize(oi[0], co[0], co[1])),
+            new JavaOperator("count_channels", 1, 0, 0, 1,
+                    (oi, oo, ci, co) -> HOperatorSet.CountChannels(oi[0], co[0])),
+            new JavaOperator("zoom_image_size", 1, 1, 3, 0,
+                    (oi, oo, ci, co) -> HOperatorSet.ZoomImageSize(oi[0], oo[0], ci[0], ci[1], ci[2])),
+            new JavaOperator("convert_image_type", 1, 1, 1, 0,
+                    (oi, oo, ci, co) -> HOperatorSet.ConvertImageType(oi[0], oo[0], ci[0])),
+            new JavaOperator("compose3", 3, 1, 0, 0,
+                    (oi, oo, ci, co) -> HOperatorSet.Compose3(oi[0], oi[1], oi[2], oo[0])),
+            new JavaOperator("decompose3", 1, 3, 0, 0,
+                    (oi, oo, ci, co) -> HOperatorSet.Decompose3(oi[0], oo[0], oo[1], oo[2])),
+            new JavaOperator("read_dl_model", 0, 0, 1, 1,
+                    (oi, oo, ci, co) -> HOperatorSet.ReadDlModel(ci[0], co[0])),
+            new JavaOperator("write_dl_model", 0, 0, 2, 0,
+                    (oi, oo, ci, co) -> HOperatorSet.WriteDlModel(ci[0], ci[1])),
+            new JavaOperator("apply_dl_model", 0, 0, 3, 1,
+                    (oi, oo, ci, co) -> HOperatorSet.ApplyDlModel(ci[0], ci[1], ci[2], co[0])),
+            new JavaOperator("train_dl_model_batch", 0, 0, 2, 1,
+                    (oi, oo, ci, co) -> HOperatorSet.TrainDlModelBatch(ci[0], ci[1], co[0])),
+            new JavaOperator("get_dl_model_param", 0, 0, 2, 1,
+                    (oi, oo, ci, co) -> HOperatorSet.GetDlModelParam(ci[0], ci[1], co[0])),
+            new JavaOperator("set_dl_model_param", 0, 0, 3, 0,
+                    (oi, oo, ci, co) -> HOperatorSet.SetDlModelParam(ci[0], ci[1], ci[2])),
+            new JavaOperator("clear_dl_model", 0, 0, 1, 0, (oi, oo, ci, co) -> HOperatorSet.ClearDlModel(ci[0])),
+            new JavaOperator("create_dl_pruning", 0, 0, 3, 1,
+                    (oi, oo, ci, co) -> HOperatorSet.CreateDlPruning(ci[0], ci[1], ci[2], co[0])),
+            new JavaOperator("set_dl_pruning_param", 0, 0, 3, 0,
+                    (oi, oo, ci, co) -> HOperatorSet.SetDlPruningParam(ci[0], ci[1], ci[2])),
+            new JavaOperator("get_dl_pruning_param", 0, 0, 2, 1,
+                    (oi, oo, ci, co) -> HOperatorSet.GetDlPruningParam(ci[0], ci[1], co[0])),
+            new JavaOperator("add_dl_pruning_batch", 0, 0, 3, 0,
+                    (oi, oo, ci, co) -> HOperatorSet.AddDlPruningBatch(ci[0], ci[1], ci[2])),
+            new JavaOperator("gen_dl_pruned_model", 0, 0, 2, 1,
+                    (oi, oo, ci, co) -> HOperatorSet.GenDlPrunedModel(ci[0], ci[1], co[0])),
+            new JavaOperator("get_error_text", 0, 0, 1, 1,
+                    (oi, oo, ci, co) -> HOperatorSet.GetErrorText(ci[0], co[0])),
+            new JavaOperator("count_obj", 1, 0, 0, 1, (oi, oo, ci, co) -> {
+                if (oi[0] == null) {
+                    throw Errors.of(2953, "count_obj", "the object is NULL or was cleared");
+                }
+                co[0].append(oi[0].countObj());
+            }),
+            // Removing the number from the registry is the whole job; NativeBridge does it, as only it sees numbers.
+            new JavaOperator("clear_obj", 1, 0, 0, 0, (oi, oo, ci, co) -> { }));
+
+    static final Map<String, JavaOperator> BY_NAME =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(JavaOperator::name, Function.identity()));
+
+    int arity(int which) {
+        return switch (which) {
+            case 0 -> objIn;
+            case 1 -> objOut;
+            case 2 -> ctrlIn;
+            default -> ctrlOut;
+        };
+    }
+}

@@ -1,0 +1,163 @@
+package dev.hprune.cshim;
+
+import static dev.hprune.cshim.HalconCLibrary.C;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import dev.hprune.compat.dl.DlModel;
+import dev.hprune.compat.dl.DlModelOperators;
+import dev.hprune.compat.handle.Handle;
+import dev.hprune.compat.testing.TestGraphs;
+import dev.hprune.cshim.CSide.H;
+import dev.hprune.halcon.HHandle;
+import dev.hprune.halcon.HOperatorSet;
+import dev.hprune.halcon.HTuple;
+import dev.hprune.halcon.HalconException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Model and pruning operators through C on a hand-built classifier graph, each checked against the Java API on the same
+ * handle. This module has no deep-learning backend (c-shim must not know TensorFlow): apply, train and
+ * add_dl_pruning_batch are checked to fail exactly as the Java API does here; the tests module runs them for real.
+ */
+class ModelOperatorsTest {
+    private static final List<String> PRUNING_PARAMS = List.of("mode", "percentage", "prunable_conv_num",
+            "prunable_conv_layer_name", "prunable_kernel_num", "pruned_kernel_num", "pruned_percentage");
+
+    private final CSide c = new CSide();
+    private Handle javaModel; // strong reference until C's tuple holds the handle
+    private Pointer model;
+
+    @BeforeEach
+    void model() {
+        javaModel = DlModelOperators.register(DlModel.of(TestGraphs.plainChain()));
+        model = c.tuple(new H(javaModel.id()));
+    }
+
+    @AfterEach
+    void release() {
+        c.close();
+    }
+
+    private static HTuple java(Pointer handleTuple) {
+        return new HTuple(new HHandle(CSide.handle(handleTuple)));
+    }
+
+    /** H_MSG_TRUE, or the error number the Java API raises. */
+    private static int javaOutcome(Runnable call) {
+        try {
+            call.run();
+            return 2;
+        } catch (HalconException e) {
+            return e.getErrorCode();
+        }
+    }
+
+    private List<Object> get(int rc, PointerByReference out) {
+        assertThat(rc).as(C.hprune_last_error_text()).isEqualTo(2);
+        return CSide.read(c.out(out));
+    }
+
+    @Test
+    void modelParametersMatchJavaAndCanBeSet() {
+        PointerByReference out = new PointerByReference();
+        for (String name : List.of("image_width", "image_height", "batch_size", "type", "class_ids")) {
+            HTuple expected = new HTuple();
+            HOperatorSet.GetDlModelParam(java(model), new HTuple(name), expected);
+            assertThat(get(C.T_get_dl_model_param(model, c.tuple(name), out), out)).as(name)
+                    .isEqualTo(CSide.javaValues(expected));
+        }
+        assertThat(C.T_set_dl_model_param(model, c.tuple("batch_size"), c.tuple(3L))).isEqualTo(2);
+        assertThat(get(C.T_get_dl_model_param(model, c.tuple("batch_size"), out), out)).containsExactly(3L);
+        assertThat(C.T_get_dl_model_param(model, c.tuple("no_such_param"), out)).isEqualTo(
+                javaOutcome(() -> HOperatorSet.GetDlModelParam(java(model), new HTuple("no_such_param"),
+                        new HTuple()))).isNotEqualTo(2);
+    }
+
+    @Test
+    void everyPruningParameterMatchesJava() {
+        PointerByReference out = new PointerByReference();
+        PointerByReference genParam = new PointerByReference();
+        C.T_create_dict(genParam);
+        assertThat(C.T_create_dl_pruning(model, c.tuple("oracle"), c.out(genParam), out)).isEqualTo(2);
+        Pointer pruning = c.out(out);
+        assertThat(C.T_set_dl_pruning_param(pruning, c.tuple("percentage"), c.tuple(30L))).isEqualTo(2);
+        for (String name : PRUNING_PARAMS) {
+            HTuple expected = new HTuple();
+            HOperatorSet.GetDlPruningParam(java(pruning), new HTuple(name), expected);
+            assertThat(get(C.T_get_dl_pruning_param(pruning, c.tuple(name), out), out)).as(name)
+                    .isEqualTo(CSide.javaValues(expected));
+        }
+        assertThat(get(C.T_get_dl_pruning_param(pruning, c.tuple("prunable_conv_layer_name"), out), out))
+                .containsExactly("a", "b");
+        assertThat(C.T_get_dl_pruning_param(pruning, c.tuple("unknown"), out)).isEqualTo(1302);
+        assertThat(C.T_set_dl_pruning_param(pruning, c.tuple("percentage"), c.tuple(101L))).isEqualTo(
+                javaOutcome(() -> HOperatorSet.SetDlPruningParam(java(pruning), new HTuple("percentage"),
+                        new HTuple(101)))).isEqualTo(1303);
+        assertThat(C.T_create_dl_pruning(model, c.tuple("greedy"), c.out(genParam), out)).isEqualTo(1302);
+    }
+
+    @Test
+    void scoringPruningApplyAndTrainFailAsTheJavaApiDoes() {
+        PointerByReference out = new PointerByReference();
+        PointerByReference genParam = new PointerByReference();
+        C.T_create_dict(genParam);
+        C.T_create_dl_pruning(model, c.tuple("oracle"), c.out(genParam), out);
+        Pointer pruning = c.out(out);
+        PointerByReference sampleRef = new PointerByReference();
+        C.T_create_dict(sampleRef);
+        Pointer sample = c.out(sampleRef);
+        PointerByReference image = new PointerByReference();
+        C.T_gen_image_const(image, c.tuple("real"), c.tuple(8L), c.tuple(8L));
+        C.T_compose3(image.getValue(), image.getValue(), image.getValue(), out);
+        c.outObject(image);
+        C.T_set_dict_object(c.outObject(out), sample, c.tuple("image"));
+        C.T_set_dict_tuple(sample, c.tuple("image_label_id"), c.tuple(1L));
+
+        assertThat(C.T_gen_dl_pruned_model(model, pruning, out)).isEqualTo(javaOutcome(
+                () -> HOperatorSet.GenDlPrunedModel(java(model), java(pruning), new HTuple()))).isNotEqualTo(2);
+        assertThat(C.T_add_dl_pruning_batch(model, pruning, sample)).isEqualTo(javaOutcome(
+                () -> HOperatorSet.AddDlPruningBatch(java(model), java(pruning), java(sample))));
+        assertThat(C.T_apply_dl_model(model, sample, c.tuple(), out)).isEqualTo(javaOutcome(
+                () -> HOperatorSet.ApplyDlModel(java(model), java(sample), new HTuple(), new HTuple())));
+        assertThat(C.T_train_dl_model_batch(model, sample, out)).isEqualTo(javaOutcome(
+                () -> HOperatorSet.TrainDlModelBatch(java(model), java(sample), new HTuple())));
+        assertThat(C.T_add_dl_pruning_batch(model, pruning, c.tuple())).isEqualTo(javaOutcome(
+                () -> HOperatorSet.AddDlPruningBatch(java(model), java(pruning), new HTuple()))).isNotEqualTo(2);
+    }
+
+    @Test
+    void readAndWriteReportWhatTheJavaApiReports(@TempDir Path dir) {
+        String missing = dir.resolve("missing.onnx").toString();
+        PointerByReference out = new PointerByReference();
+        assertThat(C.T_read_dl_model(c.tuple(missing), out)).isEqualTo(javaOutcome(
+                () -> HOperatorSet.ReadDlModel(new HTuple(missing), new HTuple()))).isNotEqualTo(2);
+        assertThat(out.getValue()).isNull();
+        String target = dir.resolve("written.onnx").toString();
+        assertThat(C.T_write_dl_model(model, c.tuple(target))).isEqualTo(javaOutcome(
+                () -> HOperatorSet.WriteDlModel(java(model), new HTuple(target))));
+        assertThat(C.T_write_dl_model(model, c.tuple(3L))).isEqualTo(1202);
+    }
+
+    @Test
+    void wrongHandleKindsAndClearedModels() {
+        PointerByReference out = new PointerByReference();
+        PointerByReference dict = new PointerByReference();
+        C.T_create_dict(dict);
+        assertThat(C.T_get_dl_model_param(c.out(dict), c.tuple("batch_size"), out)).isEqualTo(2404);
+        assertThat(C.T_get_dl_pruning_param(model, c.tuple("mode"), out)).isEqualTo(2404);
+        assertThat(C.T_create_dl_pruning(c.tuple(new H(0)), c.tuple("oracle"), c.out(dict), out)).isEqualTo(2453);
+
+        assertThat(C.T_clear_dl_model(model)).isEqualTo(2);
+        assertThat(C.T_get_dl_model_param(model, c.tuple("batch_size"), out)).isEqualTo(2454);
+        assertThat(C.T_set_dl_model_param(model, c.tuple("batch_size"), c.tuple(2L))).isEqualTo(2454);
+        assertThat(C.T_create_dl_pruning(model, c.tuple("oracle"), c.out(dict), out)).isEqualTo(2454);
+        assertThat(C.hprune_last_error_text()).contains("2454", "create_dl_pruning");
+    }
+}
