@@ -26,6 +26,13 @@ import java.util.stream.IntStream;
  * <p>Inference may run concurrently; training, parameter changes and weight reads are exclusive.
  */
 public final class DlModel implements AutoCloseable {
+    /**
+     * System properties that set the backend's threads inside one operator and operators run at once; unset or 0 means
+     * the machine's cores. Read when a model opens its session.
+     */
+    public static final String INTRA_OP_THREADS = "hprune.intraOpThreads";
+    public static final String INTER_OP_THREADS = "hprune.interOpThreads";
+
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Supplier<Backend> backend;
     private final ClassifierLayout layout;
@@ -285,7 +292,8 @@ public final class DlModel implements AutoCloseable {
                 if (session == null) {
                     session = backend.get().open(
                             ExecutionGraph.of(graph, params.imageChannels(), params.imageHeight(), params.imageWidth()),
-                            new SessionOptions(params.runtime(), 0, 0, 0));
+                            new SessionOptions(params.runtime(), 0, Integer.getInteger(INTRA_OP_THREADS, 0),
+                                    Integer.getInteger(INTER_OP_THREADS, 0)));
                 }
                 s = session;
             }
