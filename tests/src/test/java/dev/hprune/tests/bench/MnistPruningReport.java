@@ -14,9 +14,9 @@ import dev.hprune.halcon.HDict;
 import dev.hprune.halcon.HDlModel;
 import dev.hprune.halcon.HDlPrune;
 import dev.hprune.halcon.HHandle;
-import dev.hprune.halcon.HImage;
 import dev.hprune.halcon.HTuple;
 import dev.hprune.tests.support.Mnist;
+import dev.hprune.tests.support.Samples;
 import dev.hprune.tests.support.SmallCnn;
 import dev.hprune.tests.support.TestMaterial;
 import java.util.ArrayList;
@@ -46,8 +46,8 @@ public final class MnistPruningReport {
         Mnist train = Mnist.read(TestMaterial.mnist("train-images-idx3-ubyte"),
                 TestMaterial.mnist("train-labels-idx1-ubyte"));
         Mnist test = Mnist.read(TestMaterial.mnist("t10k-images-idx3-ubyte"), TestMaterial.mnist("t10k-labels-idx1-ubyte"));
-        List<HDict> trainSamples = samples(train);
-        List<HDict> testSamples = samples(test);
+        List<HDict> trainSamples = Samples.mnist(train);
+        List<HDict> testSamples = Samples.mnist(test);
 
         long start = System.nanoTime();
         HDlModel base = fromGraph(SmallCnn.build(28, 1, C1, C2, 10, 42));
@@ -217,16 +217,5 @@ public final class MnistPruningReport {
             correct += predicted == samples.get(i).GetDictTuple("image_label_id").getL() ? 1 : 0;
         }
         return correct / (double) results.length;
-    }
-
-    static List<HDict> samples(Mnist data) {
-        List<HDict> samples = new ArrayList<>(data.count());
-        for (int i = 0; i < data.count(); i++) {
-            HDict sample = new HDict();
-            sample.SetDictObject(HImage.fromPlanar(data.columns(), data.rows(), 1, data.image(i)), "image");
-            sample.SetDictTuple("image_label_id", new HTuple(data.label(i)));
-            samples.add(sample);
-        }
-        return samples;
     }
 }

@@ -7,8 +7,8 @@ import ai.onnxruntime.OrtSession;
 import dev.hprune.compat.onnx.OnnxWriter;
 import dev.hprune.halcon.HDict;
 import dev.hprune.halcon.HDlModel;
-import dev.hprune.halcon.HImage;
 import dev.hprune.halcon.HTuple;
+import dev.hprune.tests.support.Samples;
 import dev.hprune.tests.support.SmallCnn;
 import dev.hprune.tests.support.TestMaterial;
 import java.nio.FloatBuffer;
@@ -45,28 +45,12 @@ public final class ModelThroughputBench {
         Files.deleteIfExists(cnn);
     }
 
-    private static HDict[] samples(int batch, int c, int h, int w, Random random, boolean labels) {
-        HDict[] samples = new HDict[batch];
-        for (int i = 0; i < batch; i++) {
-            float[] planar = new float[c * h * w];
-            for (int k = 0; k < planar.length; k++) {
-                planar[k] = random.nextFloat();
-            }
-            samples[i] = new HDict();
-            samples[i].SetDictObject(HImage.fromPlanar(w, h, c, planar), "image");
-            if (labels) {
-                samples[i].SetDictTuple("image_label_id", new HTuple(random.nextInt(10)));
-            }
-        }
-        return samples;
-    }
-
     private static void row(String name, Path file, int batch, int c, int h, int w, int threads) throws OrtException {
         HDlModel model = new HDlModel(file.toString());
         model.SetDlModelParam("image_width", w);
         model.SetDlModelParam("image_height", h);
         model.SetDlModelParam("batch_size", batch);
-        HDict[] samples = samples(batch, c, h, w, new Random(3), false);
+        HDict[] samples = Samples.random(batch, c, h, w, 0, new Random(3));
         double ours = rate(batch, () -> model.ApplyDlModel(samples, new HTuple()));
         model.ClearDlModel();
 
@@ -97,7 +81,7 @@ public final class ModelThroughputBench {
         HDlModel model = new HDlModel(file.toString());
         model.SetDlModelParam("batch_size", batch);
         model.SetDlModelParam("learning_rate", 0.001);
-        HDict[] samples = samples(batch, 1, 28, 28, new Random(5), true);
+        HDict[] samples = Samples.random(batch, 1, 28, 28, 10, new Random(5));
         double ours = rate(batch, () -> model.TrainDlModelBatch(samples));
         System.out.printf("| %s | %d | train step | %.1f | - | - |%n", name, batch, ours);
         model.ClearDlModel();

@@ -10,8 +10,8 @@ import dev.hprune.compat.prune.ModelCost;
 import dev.hprune.halcon.HDict;
 import dev.hprune.halcon.HDlModel;
 import dev.hprune.halcon.HDlPrune;
-import dev.hprune.halcon.HImage;
 import dev.hprune.halcon.HTuple;
+import dev.hprune.tests.support.Samples;
 import dev.hprune.tests.support.SmallCnn;
 import dev.hprune.tests.support.TestMaterial;
 import java.nio.FloatBuffer;
@@ -48,20 +48,6 @@ public final class PruningSpeedBench {
         Files.deleteIfExists(cnn);
     }
 
-    private static HDict[] samples(int n, int c, int h, int w, Random random) {
-        HDict[] samples = new HDict[n];
-        for (int i = 0; i < n; i++) {
-            float[] planar = new float[c * h * w];
-            for (int k = 0; k < planar.length; k++) {
-                planar[k] = random.nextFloat();
-            }
-            samples[i] = new HDict();
-            samples[i].SetDictObject(HImage.fromPlanar(w, h, c, planar), "image");
-            samples[i].SetDictTuple("image_label_id", new HTuple(random.nextInt(2)));
-        }
-        return samples;
-    }
-
     private static HDlModel open(Path file, int w, int h, int batch) {
         HDlModel model = new HDlModel(file.toString());
         model.SetDlModelParam("image_width", w);
@@ -73,7 +59,7 @@ public final class PruningSpeedBench {
     private static void scoring(String name, Path file, int c, int h, int w, int batch) {
         HDlModel model = open(file, w, h, batch);
         HDlPrune pruning = model.CreateDlPruning("oracle", new HDict());
-        HDict[] samples = samples(batch, c, h, w, new Random(1));
+        HDict[] samples = Samples.random(batch, c, h, w, 2, new Random(1));
         double rate = ModelThroughputBench.rate(batch, () -> model.AddDlPruningBatch(pruning, samples));
         pruning.SetDlPruningParam("percentage", 30);
         long start = System.nanoTime();
@@ -90,7 +76,7 @@ public final class PruningSpeedBench {
     private static void latency(String name, Path file, int c, int h, int w) throws Exception {
         HDlModel model = open(file, w, h, 8);
         HDlPrune pruning = model.CreateDlPruning("oracle", new HDict());
-        model.AddDlPruningBatch(pruning, samples(32, c, h, w, new Random(2)));
+        model.AddDlPruningBatch(pruning, Samples.random(32, c, h, w, 2, new Random(2)));
         ModelCost base = ModelCost.of(OnnxReader.read(file), c, h, w);
         double[] baseTimes = ortTimes(file, c, h, w);
         System.out.printf("| %s | 0 %% | 1.00 | %.3f | 1.00 | %.1f | 1.00 |%n", name, baseTimes[0], baseTimes[1]);

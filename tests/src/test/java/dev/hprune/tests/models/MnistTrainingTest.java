@@ -2,24 +2,20 @@ package dev.hprune.tests.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import dev.hprune.compat.onnx.OnnxWriter;
 import dev.hprune.halcon.HDict;
 import dev.hprune.halcon.HDlModel;
-import dev.hprune.halcon.HImage;
 import dev.hprune.halcon.HTuple;
 import dev.hprune.tests.support.Mnist;
+import dev.hprune.tests.support.OnnxRuntimeRunner;
+import dev.hprune.tests.support.Samples;
 import dev.hprune.tests.support.SmallCnn;
 import dev.hprune.tests.support.TestMaterial;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +38,7 @@ class MnistTrainingTest {
         HDlModel model = new HDlModel(untrained.toString());
         model.SetDlModelParam("batch_size", BATCH);
         model.SetDlModelParam("momentum", 0.9);
-        List<HDict> trainSamples = samples(train);
+        List<HDict> trainSamples = Samples.mnist(train);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < train.count(); i++) {
             order.add(i);
@@ -81,17 +77,6 @@ class MnistTrainingTest {
         model.ClearDlModel();
     }
 
-    private static List<HDict> samples(Mnist data) {
-        List<HDict> samples = new ArrayList<>(data.count());
-        for (int i = 0; i < data.count(); i++) {
-            HDict sample = new HDict();
-            sample.SetDictObject(HImage.fromPlanar(data.columns(), data.rows(), 1, data.image(i)), "image");
-            sample.SetDictTuple("image_label_id", new HTuple(data.label(i)));
-            samples.add(sample);
-        }
-        return samples;
-    }
-
     private static double accuracy(HDlModel model, Mnist data) {
         int[] predicted = predictions(model, data);
         int correct = 0;
@@ -102,7 +87,7 @@ class MnistTrainingTest {
     }
 
     private static int[] predictions(HDlModel model, Mnist data) {
-        HDict[] samples = samples(data).toArray(HDict[]::new);
+        HDict[] samples = Samples.mnist(data).toArray(HDict[]::new);
         HDict[] results = model.ApplyDlModel(samples, new HTuple("classification_class_ids"));
         int[] predicted = new int[results.length];
         for (int i = 0; i < results.length; i++) {
@@ -112,26 +97,19 @@ class MnistTrainingTest {
     }
 
     private static int[] onnxRuntimePredictions(Path file, Mnist data) throws OrtException {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        int plane = data.rows() * data.columns();
-        float[] all = new float[data.count() * plane];
+        List<float[]> images = new ArrayList<>(data.count());
         for (int i = 0; i < data.count(); i++) {
-            System.arraycopy(data.image(i), 0, all, i * plane, plane);
+            images.add(data.image(i));
         }
-        try (OrtSession session = env.createSession(file.toString(), new OrtSession.SessionOptions());
-                OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(all),
-                        new long[] {data.count(), 1, data.rows(), data.columns()});
-                OrtSession.Result result = session.run(Map.of("image", x))) {
-            float[][] probabilities = (float[][]) result.get(0).getValue();
-            int[] predicted = new int[probabilities.length];
-            for (int i = 0; i < probabilities.length; i++) {
-                for (int c = 1; c < probabilities[i].length; c++) {
-                    if (probabilities[i][c] > probabilities[i][predicted[i]]) {
-                        predicted[i] = c;
-                    }
+        float[][] probabilities = OnnxRuntimeRunner.run(file, images, 1, data.rows(), data.columns());
+        int[] predicted = new int[probabilities.length];
+        for (int i = 0; i < probabilities.length; i++) {
+            for (int c = 1; c < probabilities[i].length; c++) {
+                if (probabilities[i][c] > probabilities[i][predicted[i]]) {
+                    predicted[i] = c;
                 }
             }
-            return predicted;
         }
+        return predicted;
     }
 }

@@ -3,21 +3,17 @@ package dev.hprune.tests.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import dev.hprune.halcon.HDict;
 import dev.hprune.halcon.HDlModel;
-import dev.hprune.halcon.HImage;
 import dev.hprune.halcon.HTuple;
+import dev.hprune.tests.support.OnnxRuntimeRunner;
+import dev.hprune.tests.support.Samples;
 import dev.hprune.tests.support.TestMaterial;
 import dev.hprune.tests.support.TextLines;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,8 +69,7 @@ class PpOcrClassifierTest {
     private static float[][] applyDlModel(HDlModel m) {
         HDict[] samples = new HDict[inputs.size()];
         for (int i = 0; i < samples.length; i++) {
-            samples[i] = new HDict();
-            samples[i].SetDictObject(HImage.fromPlanar(TextLines.WIDTH, TextLines.HEIGHT, 3, inputs.get(i)), "image");
+            samples[i] = Samples.of(TextLines.WIDTH, TextLines.HEIGHT, 3, inputs.get(i), -1);
         }
         HDict[] results = m.ApplyDlModel(samples, new HTuple());
         float[][] confidences = new float[results.length][2];
@@ -89,17 +84,7 @@ class PpOcrClassifierTest {
     }
 
     private static float[][] onnxRuntime(Path file) throws OrtException {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        float[] batch = new float[inputs.size() * PLANE];
-        for (int i = 0; i < inputs.size(); i++) {
-            System.arraycopy(inputs.get(i), 0, batch, i * PLANE, PLANE);
-        }
-        long[] shape = {inputs.size(), 3, TextLines.HEIGHT, TextLines.WIDTH};
-        try (OrtSession session = env.createSession(file.toString(), new OrtSession.SessionOptions());
-                OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(batch), shape);
-                OrtSession.Result result = session.run(Map.of(session.getInputNames().iterator().next(), x))) {
-            return (float[][]) result.get(0).getValue();
-        }
+        return OnnxRuntimeRunner.run(file, inputs, 3, TextLines.HEIGHT, TextLines.WIDTH);
     }
 
     @Test

@@ -3,22 +3,18 @@ package dev.hprune.tests.pruning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import dev.hprune.halcon.HDict;
 import dev.hprune.halcon.HDlModel;
 import dev.hprune.halcon.HDlPrune;
-import dev.hprune.halcon.HImage;
 import dev.hprune.halcon.HTuple;
+import dev.hprune.tests.support.OnnxRuntimeRunner;
+import dev.hprune.tests.support.Samples;
 import dev.hprune.tests.support.TestMaterial;
 import dev.hprune.tests.support.TextLines;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,10 +44,7 @@ class PpOcrPruningTest {
             for (boolean rotated : new boolean[] {false, true}) {
                 float[] planar = TextLines.preprocess(TextLines.render(line, font, rotated));
                 inputs.add(planar);
-                HDict sample = new HDict();
-                sample.SetDictObject(HImage.fromPlanar(TextLines.WIDTH, TextLines.HEIGHT, 3, planar), "image");
-                sample.SetDictTuple("image_label_id", new HTuple(rotated ? 1 : 0));
-                list.add(sample);
+                list.add(Samples.of(TextLines.WIDTH, TextLines.HEIGHT, 3, planar, rotated ? 1 : 0));
             }
         }
         samples = list.toArray(HDict[]::new);
@@ -112,17 +105,6 @@ class PpOcrPruningTest {
     }
 
     private static float[][] onnxRuntime(Path file) throws OrtException {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        int plane = 3 * TextLines.HEIGHT * TextLines.WIDTH;
-        float[] batch = new float[inputs.size() * plane];
-        for (int i = 0; i < inputs.size(); i++) {
-            System.arraycopy(inputs.get(i), 0, batch, i * plane, plane);
-        }
-        try (OrtSession session = env.createSession(file.toString(), new OrtSession.SessionOptions());
-                OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(batch),
-                        new long[] {inputs.size(), 3, TextLines.HEIGHT, TextLines.WIDTH});
-                OrtSession.Result result = session.run(Map.of(session.getInputNames().iterator().next(), x))) {
-            return (float[][]) result.get(0).getValue();
-        }
+        return OnnxRuntimeRunner.run(file, inputs, 3, TextLines.HEIGHT, TextLines.WIDTH);
     }
 }
