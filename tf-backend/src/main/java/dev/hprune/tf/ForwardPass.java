@@ -163,9 +163,17 @@ final class ForwardPass {
             case "Pad" -> put(node, pad(node));
             case "ReduceMean" -> put(node, reduceMean(node));
             case "Gather" -> put(node, TfValue.onnx(gather(node)));
-            case "Constant" -> put(node, TfValue.onnx(w.constant(TensorTransfer.toTf(node.tensorAttr("value")
-                    .orElseThrow(() -> unsupported(node, "only the 'value' attribute is supported"))))));
+            case "Constant" -> put(node, TfValue.onnx(constantNode(node)));
             default -> throw unsupported(node, "operator " + node.opType() + " is not supported by the TensorFlow backend");
+        }
+    }
+
+    /** The graph copies the value, so the TensorFlow tensor that carries it in is closed at once. */
+    private Output<?> constantNode(Node node) {
+        Tensor value = node.tensorAttr("value")
+                .orElseThrow(() -> unsupported(node, "only the 'value' attribute is supported"));
+        try (org.tensorflow.Tensor t = TensorTransfer.toTf(value)) {
+            return w.constant(t);
         }
     }
 

@@ -104,6 +104,7 @@ public final class OnnxReader {
         List<Node> nodes = new ArrayList<>();
         for (NodeProto proto : g.getNodeList()) {
             Node node = decodeNode(proto);
+            OperatorArity.check(node, opset);
             if (node.opType().equals("Constant")) {
                 addConstant(node, initializers);
             } else {

@@ -13,10 +13,14 @@ import dev.hprune.compat.onnx.proto.StringStringEntryProto;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,12 +31,16 @@ import java.util.Set;
  * equal graph.
  *
  * <p>Files are replaced atomically: the bytes go to a temporary file in the target's folder, which is synced and then
- * renamed over the target, so a failed write leaves the old file as it was and no temporary file behind. Errors:
+ * renamed over the target, so a failed write leaves the old file as it was and no temporary file behind. A process
+ * killed mid-write leaves the old file intact and its temporary file ({@code .NAME.RANDOM.tmp}); the next write to the
+ * same target deletes such files once they are a minute old. Errors:
  * 7803 when the graph cannot be serialised, 7781 when the file system refuses the file.
  */
 public final class OnnxWriter {
     public static final long IR_VERSION = 8;
     public static final String PRODUCER = "hprune";
+    /** How long a temporary file must be untouched before a later write to the same target deletes it. */
+    public static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
 
     private OnnxWriter() {}
 
@@ -67,6 +75,7 @@ public final class OnnxWriter {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             temporary = null;
             syncFolder(folder);
+            removeAbandonedTemporaries(target);
         } catch (IOException | RuntimeException e) {
             throw OnnxErrors.fileWrite("cannot write " + file + ": " + e, e);
         } finally {
@@ -77,6 +86,26 @@ public final class OnnxWriter {
                     // the write already failed; the original error is the one to report
                 }
             }
+        }
+    }
+
+    /**
+     * Deletes temporary files of earlier writes to {@code target} that a killed process left behind (kill -9 between
+     * creating the temporary file and the rename). Only files untouched for {@link #ABANDONED_AFTER} go, so that a write
+     * another process has in progress is never disturbed. Best effort: a file that cannot be deleted stays.
+     */
+    static void removeAbandonedTemporaries(Path target) {
+        String prefix = "." + target.getFileName() + ".";
+        FileTime cutoff = FileTime.from(Instant.now().minus(ABANDONED_AFTER));
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(target.getParent(),
+                p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".tmp"))) {
+            for (Path file : stale) {
+                if (Files.getLastModifiedTime(file).compareTo(cutoff) < 0) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the model is written; leftovers of other writes are not this write's failure
         }
     }
 

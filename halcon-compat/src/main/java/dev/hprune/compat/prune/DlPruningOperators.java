@@ -12,6 +12,7 @@ import dev.hprune.compat.graph.Graph;
 import dev.hprune.compat.handle.Handle;
 import dev.hprune.compat.handle.HandleRegistry;
 import dev.hprune.compat.handle.HandleType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -87,16 +88,20 @@ public final class DlPruningOperators {
         p.checkFits(m);
         List<String> points = p.analysis().scoringPoints();
         int batchSize = ((Long) m.getParam("batch_size").get(0)).intValue();
-        m.withSession((session, input, logits, batches) -> {
+        // Every sample is checked before the first is scored, and the scores reach the handle only when all chunks
+        // are done: a bad sample anywhere in the batch leaves the handle as it was.
+        List<Map<String, float[]>> chunkScores = m.withSession((session, input, logits, batches) -> {
+            List<SampleBatch> chunks = new ArrayList<>();
             for (int start = 0; start < samples.size(); start += batchSize) {
-                List<Dict> chunk = samples.subList(start, Math.min(samples.size(), start + batchSize));
-                SampleBatch batch = batches.make(chunk);
-                Map<String, float[]> scores = session.taylorScores(input, logits, batch.images(), batch.labels(),
-                        points);
-                p.scores().add(scores, chunk.size());
+                chunks.add(batches.make(samples.subList(start, Math.min(samples.size(), start + batchSize))));
             }
-            return null;
+            List<Map<String, float[]>> scores = new ArrayList<>(chunks.size());
+            for (SampleBatch batch : chunks) {
+                scores.add(session.taylorScores(input, logits, batch.images(), batch.labels(), points));
+            }
+            return scores;
         });
+        p.scores().addAll(chunkScores, samples.size());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.hprune.compat.prune;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +34,14 @@ public final class KernelScores {
             }
         }
         samples += batchSamples;
+    }
+
+    /** Adds the scores of several batches, {@code totalSamples} samples in all, as one step. */
+    public synchronized void addAll(List<Map<String, float[]>> batches, int totalSamples) {
+        for (Map<String, float[]> batch : batches) {
+            add(batch, 0);
+        }
+        samples += totalSamples;
     }
 
     public synchronized long samples() {

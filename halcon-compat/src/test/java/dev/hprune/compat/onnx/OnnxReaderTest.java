@@ -260,6 +260,35 @@ class OnnxReaderTest {
         assertThat(e.detail()).contains("const_w").contains("3 values");
     }
 
+    /** Found by OnnxReaderFuzzTest: a Mul with one input used to read, then failed deep inside shape inference. */
+    @Test
+    void binaryOperatorWithOneInputIsRefusedAtImport() {
+        GraphProto.Builder g = graph("unary_mul").addInput(floatValue("x", 2)).addOutput(floatValue("y", 2))
+                .addNode(node("half_mul", "Mul", List.of("x"), List.of("y")));
+        HalconError e = readError(() -> OnnxReader.read(bytes(13, g)));
+        assertThat(e.code()).isEqualTo(ErrorCodes.DL_READ_ONNX);
+        assertThat(e.detail()).contains("half_mul").contains("has 1 inputs").contains("needs 2");
+    }
+
+    @Test
+    void inputCountsFollowTheFilesOpset() {
+        GraphProto.Builder oldSlice = graph("old_slice").addInput(floatValue("x", 4)).addOutput(floatValue("y", 2))
+                .addNode(node("cut", "Slice", List.of("x"), List.of("y"), ints("starts", 0), ints("ends", 2),
+                        ints("axes", 0)));
+        assertThat(OnnxReader.read(bytes(9, oldSlice)).nodes()).hasSize(1);
+        HalconError e = readError(() -> OnnxReader.read(bytes(13, oldSlice)));
+        assertThat(e.detail()).contains("cut").contains("opset 13 needs 3 to 5");
+    }
+
+    @Test
+    void requiredInputWithAnEmptyNameIsRefused() {
+        GraphProto.Builder g = graph("empty").addInput(floatValue("x", 2)).addOutput(floatValue("y", 2))
+                .addNode(node("adder", "Add", List.of("x", ""), List.of("y")));
+        HalconError e = readError(() -> OnnxReader.read(bytes(13, g)));
+        assertThat(e.code()).isEqualTo(ErrorCodes.DL_READ_ONNX);
+        assertThat(e.detail()).contains("adder").contains("required input 2");
+    }
+
     @Test
     void danglingValueNamesNodeAndValue() {
         GraphProto.Builder g = graph("dangling").addInput(floatValue("x", 2)).addOutput(floatValue("y", 2))

@@ -16,7 +16,9 @@ import dev.hprune.compat.onnx.proto.ModelProto;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -84,6 +86,21 @@ class OnnxWriterTest {
         GraphAssertions.assertSameGraph(OnnxReader.read(file), smallClassifier());
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void writeDeletesAbandonedTemporaryFilesOfTheSameTargetOnly(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("model.onnx");
+        FileTime old = FileTime.from(Instant.now().minus(OnnxWriter.ABANDONED_AFTER).minusSeconds(10));
+        Path abandoned = Files.writeString(folder.resolve(".model.onnx.123.tmp"), "killed mid-write");
+        Files.setLastModifiedTime(abandoned, old);
+        Path inProgress = Files.writeString(folder.resolve(".model.onnx.456.tmp"), "another process writing now");
+        Path otherTarget = Files.writeString(folder.resolve(".other.onnx.789.tmp"), "not ours");
+        Files.setLastModifiedTime(otherTarget, old);
+        OnnxWriter.write(smallClassifier(), file);
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).containsExactlyInAnyOrder(file, inProgress, otherTarget);
         }
     }
 
