@@ -1,9 +1,8 @@
 package dev.hprune.halcon;
 
-import dev.hprune.compat.control.ControlArgs;
 import dev.hprune.compat.dict.DictOperators;
 import dev.hprune.compat.dl.DlModelOperators;
-import dev.hprune.compat.error.ErrorCodes;
+import dev.hprune.compat.error.ErrorOperators;
 import dev.hprune.compat.prune.DlPruningOperators;
 import dev.hprune.compat.handle.HandleOperators;
 import dev.hprune.compat.image.Image;
@@ -25,9 +24,7 @@ public final class HOperatorSet {
     public static void GetErrorText(HTuple errorCode, HTuple errorText) {
         Operator.run("get_error_text", () -> {
             Operator.checkOut(errorText);
-            long code = ControlArgs.integer(Operator.in(errorCode), 1);
-            Operator.out(errorText, List.of(code < Integer.MIN_VALUE || code > Integer.MAX_VALUE
-                    ? "HALCON error " + code : ErrorCodes.text((int) code)));
+            Operator.out(errorText, ErrorOperators.getErrorText(Operator.in(errorCode)));
         });
     }
 

@@ -149,6 +149,16 @@ class BadInputMatrixTest {
         HTuple out = new HTuple();
         HTuple nullTuple = null;
 
+        // get_error_text( : : ErrorCode : ErrorText)
+        rows.add(new Row("get_error_text", WRONG_TYPE, "a string", 1201, () -> HOperatorSet.GetErrorText(t("2454"), out)));
+        rows.add(new Row("get_error_text", WRONG_TYPE, "a real", 1201, () -> HOperatorSet.GetErrorText(t(2454.0), out)));
+        rows.add(new Row("get_error_text", EMPTY, "no code", 1401, () -> HOperatorSet.GetErrorText(t(), out)));
+        rows.add(new Row("get_error_text", WRONG_LENGTH, "two codes", 1401,
+                () -> HOperatorSet.GetErrorText(t(2454, 2453), out)));
+        rows.add(new Row("get_error_text", NULL, "null tuple", 2954, () -> HOperatorSet.GetErrorText(nullTuple, out)));
+        rows.add(new Row("get_error_text", NULL, "null output", 2956,
+                () -> HOperatorSet.GetErrorText(t(2454), nullTuple)));
+
         // clear_handle( : : Handle : )
         rows.add(new Row("clear_handle", WRONG_TYPE, "a string", 1201, () -> HOperatorSet.ClearHandle(t("dict"))));
         rows.add(new Row("clear_handle", WRONG_TYPE, "a handle and a number", 1201,
