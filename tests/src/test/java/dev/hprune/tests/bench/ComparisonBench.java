@@ -134,7 +134,7 @@ public final class ComparisonBench {
                             peer = OptionalDouble.of(Math.max(same.orElse(0), one.orElse(0)));
                         }
                         print("| %s | %d | %.1f | %.1f | %.2f | %s | %s | %s |%n", m.sizeLabel(), batch, ours, ort,
-                                ours / ort, ours / ort >= 0.8 ? "yes" : "no", format(peer),
+                                ours / ort, ours / ort >= 0.8 ? "yes" : "no", m.peer() == null ? "-" : format(peer),
                                 peer.isPresent() ? String.format(Locale.ROOT, "%.2f", ours / peer.getAsDouble()) : "-");
                     }
                 }
@@ -180,12 +180,23 @@ public final class ComparisonBench {
                 (System.nanoTime() - started) / 1e9);
         String results = System.getProperty("hprune.benchResults");
         if (results != null && !results.isEmpty()) {
-            Files.writeString(Path.of(results), REPORT.toString(), StandardCharsets.UTF_8);
+            Path file = Path.of(results);
+            String kept = "";
+            if (Files.exists(file)) {
+                // hand-written notes below the marker (e.g. the before/after of fixes) survive a new run
+                String old = Files.readString(file, StandardCharsets.UTF_8);
+                int marker = old.indexOf(KEPT_MARKER);
+                kept = marker < 0 ? "" : "\n" + old.substring(marker);
+            }
+            Files.writeString(file, REPORT + kept, StandardCharsets.UTF_8);
         }
         System.exit(0);
     }
 
     private static final Map<String, double[]> SCORING = new LinkedHashMap<>();
+
+    /** Where the hand-written part of bench/RESULTS.md starts; a run replaces only what is above it. */
+    static final String KEPT_MARKER = "<!-- kept across runs -->";
 
     static final String PEER_NOTE = "PyTorch is measured at the same thread count as hprune and, because its OpenMP "
             + "threads wait by spinning and lose badly on this kind of 2-vCPU machine, also at 1 thread; the ratio and "
@@ -412,7 +423,8 @@ public final class ComparisonBench {
         double peak = machine.peakMacsPerSecond();
         print("## 7. Share of the machine's MAC limit reached by scoring%n%n");
         print("Limit: %d cores x %.0f MHz x %d FMA pipes x %d float lanes = %.1f GMAC/s (the cores as the OS "
-                + "counts them; two of them may share one physical core). Scoring work per image is counted as 2x the "
+                + "counts them, at the clock /proc/cpuinfo reports; turbo clocks above it can push a share past 100 %%). "
+                + "Scoring work per image is counted as 2x the "
                 + "forward MACs (forward, and the backward pass to the activations; no weight gradients). Batch 32, "
                 + "rates from section 1.%n%n", machine.cores(), machine.mhz(), machine.fma() ? 2 : 1, machine.lanes(),
                 peak / 1e9);
