@@ -2,6 +2,7 @@ package dev.hprune.tf;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.tensorflow.Output;
 
 /**
@@ -68,6 +69,27 @@ final class SpatialOps {
         }
     }
 
+    /**
+     * Whether explicit {@code padding} of an undilated window over a static {@code size} is exactly what TensorFlow's
+     * SAME padding adds (half of the total before, the rest after), so the window can run with SAME and no Pad.
+     */
+    static boolean isTfSame(Padding padding, long[] size, long[] kernel, long[] strides, long[] dilations) {
+        if (padding.tfSame()) {
+            return true;
+        }
+        for (int i = 0; i < 2; i++) {
+            if (size[i] < 0 || dilations[i] != 1) {
+                return false;
+            }
+            long out = (size[i] + strides[i] - 1) / strides[i];
+            long total = Math.max(0, (out - 1) * strides[i] + kernel[i] - size[i]);
+            if (padding.begin()[i] != total / 2 || padding.end()[i] != total - total / 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Pads H and W of an NHWC tensor with {@code value}. */
     Output<?> pad(Output<?> x, long[] begin, long[] end, float value) {
         if (begin[0] == 0 && begin[1] == 0 && end[0] == 0 && end[1] == 0) {
@@ -83,6 +105,15 @@ final class SpatialOps {
      */
     Output<?> conv(Output<?> x, Output<?> weight, long[] weightShape, long group, long[] strides, long[] dilations,
             boolean tfSame) {
+        return conv(x, weight, weightShape, group, strides, dilations, tfSame, UnaryOperator.identity());
+    }
+
+    /**
+     * As above; {@code derived} receives the filter in TensorFlow's layout (to cache it when the weight is static, see
+     * {@link DerivedWeights}).
+     */
+    Output<?> conv(Output<?> x, Output<?> weight, long[] weightShape, long group, long[] strides, long[] dilations,
+            boolean tfSame, UnaryOperator<Output<?>> derived) {
         long outChannels = weightShape[0];
         long inPerGroup = weightShape[1];
         long inChannels = inPerGroup * group;
@@ -105,12 +136,12 @@ final class SpatialOps {
         long[] strideAttr = {1, coreStrides[0], coreStrides[1], 1};
         Output<?> y;
         if (depthwise) {
-            Output<?> filter = w.transpose(
-                    w.reshape(weight, inChannels, outChannels / inChannels, weightShape[2], weightShape[3]), 2, 3, 0, 1);
+            Output<?> filter = derived.apply(w.transpose(
+                    w.reshape(weight, inChannels, outChannels / inChannels, weightShape[2], weightShape[3]), 2, 3, 0, 1));
             y = w.op("DepthwiseConv2dNative").in(input, filter).attr("strides", strideAttr)
                     .attr("padding", padding).attr("data_format", "NHWC").out();
         } else {
-            Output<?> filter = w.transpose(weight, 2, 3, 1, 0);
+            Output<?> filter = derived.apply(w.transpose(weight, 2, 3, 1, 0));
             if (group == 1 || nativeGroups) {
                 y = conv2d(input, filter, strideAttr, padding);
             } else {

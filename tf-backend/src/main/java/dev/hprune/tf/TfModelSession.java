@@ -47,7 +47,13 @@ final class TfModelSession implements ModelSession {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile boolean closed;
 
+    /** When set (by profiling tools), every run is traced and its step statistics are handed over. */
+    static volatile java.util.function.Consumer<org.tensorflow.proto.RunMetadata> tracer;
+
+    private final DerivedWeights derived;
     private ForwardPass trainingPass;
+    private ForwardPass frozenBatchNormPass;
+    private Map<String, Output<?>> frozenBatchNormReads;
     private Map<String, Output<?>> trainingReads;
     private TrainingGraph.Feeds trainingFeeds;
     private final Map<List<Object>, TrainingGraph> trainingGraphs = new HashMap<>();
@@ -80,7 +86,8 @@ final class TfModelSession implements ModelSession {
                 }
             });
             this.inferenceReads = variables.readAll();
-            this.inference = new ForwardPass(ir, w, sources(inferenceReads), false);
+            this.derived = new DerivedWeights(w);
+            this.inference = new ForwardPass(ir, w, sources(inferenceReads), false, derived);
             inference.values().forEach((name, value) -> fetchable.put(name, inference.onnx(value)));
             // TensorFlow refuses to fetch a fed tensor; fetch a copy of each input
             inputs.forEach((name, placeholder) -> fetchable.put(name, w.unary("Identity", placeholder)));
@@ -104,6 +111,9 @@ final class TfModelSession implements ModelSession {
     @Override
     public Map<String, Tensor> run(Map<String, Tensor> feeds, List<String> fetches) {
         return locked(lock.readLock(), () -> {
+            synchronized (derived) {
+                derived.refresh(session);
+            }
             List<org.tensorflow.Tensor> fed = new ArrayList<>();
             try {
                 Session.Runner runner = session.runner();
@@ -129,7 +139,7 @@ final class TfModelSession implements ModelSession {
                     runner.fetch(output);
                 }
                 Map<String, Tensor> results = new LinkedHashMap<>();
-                try (Result result = runner.run()) {
+                try (Result result = execute(runner)) {
                     for (int i = 0; i < names.size(); i++) {
                         results.put(names.get(i), TensorTransfer.fromTf(result.get(i)));
                     }
@@ -147,8 +157,8 @@ final class TfModelSession implements ModelSession {
             boolean batchNormTraining = spec.batchNormMomentum() >= 0;
             TrainingGraph training = trainingGraphs.computeIfAbsent(
                     List.of(spec.logits(), Set.copyOf(spec.trainable()), batchNormTraining), k -> {
-                        ForwardPass pass = batchNormTraining ? trainingPass() : inference;
-                        Map<String, Output<?>> reads = batchNormTraining ? trainingReads : inferenceReads;
+                        ForwardPass pass = batchNormTraining ? trainingPass() : frozenBatchNormPass();
+                        Map<String, Output<?>> reads = batchNormTraining ? trainingReads : frozenBatchNormReads;
                         return TrainingGraph.build(ir, w, session, variables, pass, reads, spec.logits(),
                                 spec.trainable(), feeds());
                     });
@@ -161,10 +171,11 @@ final class TfModelSession implements ModelSession {
                     TFloat32 momentum = TFloat32.scalarOf((float) spec.momentum());
                     TFloat32 prior = TFloat32.scalarOf((float) spec.weightPrior());
                     TFloat32 bnMomentum = TFloat32.scalarOf((float) Math.max(0, spec.batchNormMomentum()));
-                    Result result = session.runner().feed(input, x).feed(f.labels(), y).feed(f.learningRate(), lr)
+                    Result result = execute(session.runner().feed(input, x).feed(f.labels(), y).feed(f.learningRate(), lr)
                             .feed(f.momentum(), momentum).feed(f.weightPrior(), prior)
                             .feed(f.batchNormMomentum(), bnMomentum).fetch(training.loss())
-                            .addTarget(training.update()).run()) {
+                            .addTarget(training.update()))) {
+                derived.markStale();
                 return (double) ((TFloat32) result.get(0)).getFloat();
             }
         });
@@ -176,6 +187,15 @@ final class TfModelSession implements ModelSession {
             trainingPass = new ForwardPass(ir, w, sources(trainingReads), true);
         }
         return trainingPass;
+    }
+
+    /** BatchNormalization with running statistics, weights read directly so that gradients reach them. */
+    private ForwardPass frozenBatchNormPass() {
+        if (frozenBatchNormPass == null) {
+            frozenBatchNormReads = variables.readAll();
+            frozenBatchNormPass = new ForwardPass(ir, w, sources(frozenBatchNormReads), false);
+        }
+        return frozenBatchNormPass;
     }
 
     private TrainingGraph.Feeds feeds() {
@@ -209,11 +229,14 @@ final class TfModelSession implements ModelSession {
             TaylorGraph taylor = taylorGraphs.computeIfAbsent(List.of(logits, List.copyOf(activations)),
                     k -> TaylorGraph.build(ir, w, inference, feeds().labels(), logits, activations));
             taylor.crossEntropy().checkLabels(labels, images.dim(0));
+            synchronized (derived) {
+                derived.refresh(session);
+            }
             Session.Runner runner = session.runner();
             taylor.scores().forEach(runner::fetch);
             try (org.tensorflow.Tensor x = TensorTransfer.toTf(images);
                     TInt64 y = TensorTransfer.longs(new long[] {labels.length}, labels);
-                    Result result = runner.feed(input(input), x).feed(feeds().labels(), y).run()) {
+                    Result result = execute(runner.feed(input(input), x).feed(feeds().labels(), y))) {
                 Map<String, float[]> scores = new LinkedHashMap<>();
                 for (int i = 0; i < activations.size(); i++) {
                     scores.put(activations.get(i), TensorTransfer.fromTf(result.get(i)).toFloats());
@@ -242,6 +265,17 @@ final class TfModelSession implements ModelSession {
             }
             return weights;
         });
+    }
+
+    private static Result execute(Session.Runner runner) {
+        var trace = tracer;
+        if (trace == null) {
+            return runner.run();
+        }
+        Result result = runner.setOptions(org.tensorflow.proto.RunOptions.newBuilder()
+                .setTraceLevel(org.tensorflow.proto.RunOptions.TraceLevel.FULL_TRACE).build()).runAndFetchMetadata();
+        result.getMetadata().ifPresent(trace);
+        return result;
     }
 
     /** Runs {@code body} under {@code l} on an open session, turning TensorFlow failures into HALCON errors. */

@@ -35,6 +35,7 @@ public final class DlPruning {
     private final KernelScores scores = new KernelScores();
     private String mode = ORACLE;
     private Object percentage = 10L;
+    private int kernelMultiple = 1;
     private int prunedKernels;
     private double prunedPercentage;
 
@@ -79,6 +80,18 @@ public final class DlPruning {
 
     public KernelScores scores() {
         return scores;
+    }
+
+    /**
+     * hprune's extension, set only through create_dl_pruning's GenParam 'kernel_multiple': every pruned convolution
+     * keeps a multiple of this many kernels (1, the default, is HALCON's behaviour). See {@link PruningPlan}.
+     */
+    public synchronized int kernelMultiple() {
+        return kernelMultiple;
+    }
+
+    synchronized void setKernelMultiple(int multiple) {
+        kernelMultiple = multiple;
     }
 
     public synchronized double percentage() {

@@ -24,27 +24,40 @@ import java.util.Map;
 public final class DlPruningOperators {
     private DlPruningOperators() {}
 
+    /** hprune's GenParam key beyond HALCON's: round kept kernels per convolution to a multiple (see PruningPlan). */
+    public static final String KERNEL_MULTIPLE = "kernel_multiple";
+
     /**
      * create_dl_pruning( : : DLModelHandle, Mode, GenParam : DLPruningHandle): Mode 'oracle'; GenParam a dict that may
-     * set 'percentage' (an empty tuple is taken as an empty dict). 7912 for a model that is not a classifier, 7981 for
-     * one without a prunable convolution.
+     * set 'percentage' (an empty tuple is taken as an empty dict), and, as hprune's extension, 'kernel_multiple' (an
+     * integer 1..1024; 1, the default, is HALCON's behaviour). 7912 for a model that is not a classifier, 7981 for one
+     * without a prunable convolution.
      */
     public static Handle createDlPruning(List<Object> model, List<Object> mode, List<Object> genParam) {
         DlModel m = DlModelOperators.model(model);
         DlPruning.checkedMode(ControlArgs.string(mode, 2), 2);
         Object percentage = null;
+        int kernelMultiple = 1;
         if (genParam == null || !genParam.isEmpty()) {
             Dict params = ControlArgs.handle(genParam, 3, HandleType.DICT, Dict.class);
             for (Object key : params.keys()) {
-                if (!"percentage".equals(key)) {
-                    throw ControlArgs.wrongValue(3, "GenParam may set 'percentage' only, got key "
+                if (!"percentage".equals(key) && !KERNEL_MULTIPLE.equals(key)) {
+                    throw ControlArgs.wrongValue(3, "GenParam may set 'percentage' and 'kernel_multiple' only, got key "
                             + ControlArgs.describe(key));
                 }
                 DictValue value = params.get(key).orElseThrow();
                 if (!(value instanceof DictValue.Tuple tuple)) {
-                    throw ControlArgs.wrongValue(3, "GenParam 'percentage' must be a tuple");
+                    throw ControlArgs.wrongValue(3, "GenParam '" + key + "' must be a tuple");
                 }
-                percentage = DlPruning.checkedPercentage(tuple.values(), 3);
+                if (KERNEL_MULTIPLE.equals(key)) {
+                    long multiple = ControlArgs.integer(tuple.values(), 3);
+                    if (multiple < 1 || multiple > 1024) {
+                        throw ControlArgs.wrongValue(3, "'kernel_multiple' must be in 1..1024, got " + multiple);
+                    }
+                    kernelMultiple = (int) multiple;
+                } else {
+                    percentage = DlPruning.checkedPercentage(tuple.values(), 3);
+                }
             }
         }
         if (!m.isClassification()) {
@@ -58,6 +71,7 @@ public final class DlPruningOperators {
         if (percentage != null) {
             pruning.set("percentage", List.of(percentage), 3, 3);
         }
+        pruning.setKernelMultiple(kernelMultiple);
         return HandleRegistry.global().register(HandleType.DL_PRUNING, pruning);
     }
 
@@ -119,7 +133,8 @@ public final class DlPruningOperators {
         }
         Graph current = m.prunableGraph();
         PrunabilityAnalysis analysis = PrunabilityAnalysis.of(current);
-        PruningPlan plan = PruningPlan.select(analysis, p.scores().groupScores(analysis), p.percentage());
+        PruningPlan plan = PruningPlan.select(analysis, p.scores().groupScores(analysis), p.percentage(),
+                p.kernelMultiple());
         Graph pruned = Surgery.remove(analysis, plan.removed());
         Handle handle = DlModelOperators.register(m.derive(pruned));
         p.recordPruned(plan);

@@ -119,6 +119,16 @@ public final class PrunabilityAnalysis {
         return flow;
     }
 
+    /** The removable groups with a kernel in {@code conv}. */
+    List<ChannelGroup> groupsOf(String conv) {
+        return byConv.getOrDefault(conv, List.of());
+    }
+
+    /** All kernels (output channels) of {@code conv}. */
+    int kernelCount(String conv) {
+        return flow.kernelCounts().get(conv);
+    }
+
     ChannelGroup group(int id) {
         return byId.get(id);
     }

@@ -144,6 +144,36 @@ class DlPruningOperatorsTest {
     }
 
     @Test
+    void genParamKernelMultipleRoundsTheKeptKernelsOfEachConvolution() {
+        Handle params = DictOperators.createDict();
+        DictOperators.setDictTuple(List.of(params), List.of("kernel_multiple"), List.of(4L));
+        List<Object> model = model(TestGraphs.plainChain());
+        List<Object> pruning = List.of(DlPruningOperators.createDlPruning(model, List.of("oracle"), List.of(params)));
+        DlPruningOperators.setDlPruningParam(pruning, List.of("percentage"), List.of(50L));
+        DlPruningOperators.addDlPruningBatch(model, pruning, samples(2));
+        Handle pruned = DlPruningOperators.genDlPrunedModel(model, pruning);
+        // HALCON's selection removes a0, a1, b0, b1 (see below); a then keeps 2 kernels, so both go back: a keeps 4.
+        Graph result = ((DlModel) pruned.payload()).prunableGraph();
+        assertThat(result.initializers().get("a.w").shape()).containsExactly(4, 3, 3, 3);
+        assertThat(result.initializers().get("b.w").shape()).containsExactly(4, 4, 3, 3);
+        assertThat(get(pruning, "pruned_kernel_num")).containsExactly(2L);
+    }
+
+    @Test
+    void genParamKernelMultipleMustBeAnIntegerFromOneTo1024() {
+        for (Object bad : List.of(0L, 1025L)) {
+            Handle params = DictOperators.createDict();
+            DictOperators.setDictTuple(List.of(params), List.of("kernel_multiple"), List.of(bad));
+            assertThat(code(() -> DlPruningOperators.createDlPruning(model(TestGraphs.plainChain()),
+                    List.of("oracle"), List.of(params)))).isEqualTo(1303);
+        }
+        Handle real = DictOperators.createDict();
+        DictOperators.setDictTuple(List.of(real), List.of("kernel_multiple"), List.of(8.0));
+        assertThat(code(() -> DlPruningOperators.createDlPruning(model(TestGraphs.plainChain()), List.of("oracle"),
+                List.of(real)))).isEqualTo(1203);
+    }
+
+    @Test
     void createRefusesBadModeAndModelsWithoutPrunableConvs() {
         assertThat(code(() -> DlPruningOperators.createDlPruning(model(TestGraphs.plainChain()), List.of("l1"),
                 List.of()))).isEqualTo(1302);
