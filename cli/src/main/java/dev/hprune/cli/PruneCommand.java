@@ -1,6 +1,5 @@
 package dev.hprune.cli;
 
-import dev.hprune.cli.data.Dataset;
 import dev.hprune.cli.model.ModelFiles;
 import dev.hprune.cli.report.TextTable;
 import dev.hprune.cli.run.Outcome;
@@ -8,25 +7,15 @@ import dev.hprune.halcon.HDlModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code hprune prune MODEL.onnx --data SOURCE --percentage P --out PRUNED.onnx}: HALCON's workflow in one go. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
         description = {"HALCON's pruning workflow: create_dl_pruning ('oracle'), add_dl_pruning_batch over the "
                 + "training part of SOURCE, gen_dl_pruned_model, retraining with train_dl_model_batch, "
                 + "write_dl_model.", "Prints accuracy and size (kernels, parameters, MACs) before and after."})
-final class PruneCommand implements Callable<Integer>, Verbosity {
-    @ParentCommand
-    Cli root;
-
-    @Parameters(paramLabel = "MODEL.onnx", description = "the ONNX classifier")
-    Path model;
-
+final class PruneCommand extends ModelOnDataCommand {
     @Option(names = "--percentage", paramLabel = "P", required = true,
             description = "percentage of the prunable kernels to remove (HALCON's 'percentage', 0..100)")
     double percentage;
@@ -38,29 +27,15 @@ final class PruneCommand implements Callable<Integer>, Verbosity {
     @Option(names = "--out", paramLabel = "PRUNED.onnx", required = true, description = "where to write the pruned model")
     Path outFile;
 
-    @Mixin
-    DataOptions data = new DataOptions();
-
-    @Mixin
-    ModelOptions modelOptions = new ModelOptions();
-
-    @Mixin
-    OutputOptions output = new OutputOptions();
-
-    @Override
-    public boolean verbose() {
-        return output.verbose;
-    }
-
     @Override
     public Integer call() {
         if (!(percentage >= 0 && percentage <= 100)) {
             throw new CliException("--percentage must be in 0..100, got " + percentage, 1302);
         }
-        Workbench bench = new Workbench(root.out, root.err, output.quiet);
-        Dataset images = bench.load(data);
-        HDlModel m = bench.open(model, modelOptions);
-        Workbench.Prepared prepared = bench.prepare(m, images, data);
+        Run run = open();
+        Workbench bench = run.bench();
+        HDlModel m = run.model();
+        Workbench.Prepared prepared = run.prepared();
         List<Outcome> outcomes = new ArrayList<>();
         outcomes.add(bench.measure("original", 0, false, m, prepared));
         outcomes.addAll(bench.pruneAndMeasure(m, prepared, List.of(percentage), retrainEpochs, data.seed,

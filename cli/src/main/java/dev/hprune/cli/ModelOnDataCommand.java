@@ -1,0 +1,46 @@
+package dev.hprune.cli;
+
+import dev.hprune.cli.data.Dataset;
+import dev.hprune.halcon.HDlModel;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * What the commands that run a model on data share: the model file, the data, model and output options, and the
+ * set-up of loading the data, reading the model and preparing the samples (data first, so a bad folder is reported
+ * before the model is read).
+ */
+abstract class ModelOnDataCommand implements Callable<Integer>, Verbosity {
+    @ParentCommand
+    Cli root;
+
+    @Parameters(paramLabel = "MODEL.onnx", description = "the ONNX classifier")
+    Path model;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    /** A read model with its prepared samples, and the workbench that measures it. */
+    record Run(Workbench bench, HDlModel model, Workbench.Prepared prepared) {}
+
+    @Override
+    public boolean verbose() {
+        return output.verbose;
+    }
+
+    Run open() {
+        Workbench bench = new Workbench(root.out, root.err, output.quiet);
+        Dataset images = bench.load(data);
+        HDlModel m = bench.open(model, modelOptions);
+        return new Run(bench, m, bench.prepare(m, images, data));
+    }
+}
