@@ -48,6 +48,7 @@ class AtomicWriteTest {
         byte[] complete = Files.readAllBytes(target);
         assertThat(complete.length).isGreaterThan(20_000_000);
 
+        int killedMidWrite = 0;
         for (int round = 1; round <= ROUNDS; round++) {
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), AtomicWriteChild.class.getName(),
@@ -67,9 +68,13 @@ class AtomicWriteTest {
             assertThat(Files.readAllBytes(target)).as("round %d: the model file after kill -9", round)
                     .isEqualTo(complete);
             assertThat(OnnxReader.read(target).nodes()).isEqualTo(graph.nodes());
-            assertThat(strays(target)).as("round %d: what besides the model is left", round)
-                    .allMatch(p -> isTemporaryOf(p, target)).isNotEmpty();
+            List<Path> left = strays(target);
+            assertThat(left).as("round %d: what besides the model is left", round)
+                    .allMatch(p -> isTemporaryOf(p, target));
+            // The kill can land just after a rename, before the next write starts; most rounds catch a write.
+            killedMidWrite += left.isEmpty() ? 0 : 1;
         }
+        assertThat(killedMidWrite).as("rounds whose kill interrupted a write").isPositive();
 
         List<Path> abandoned = strays(target);
         for (Path p : abandoned) {
