@@ -37,6 +37,13 @@ abstract class ModelOnDataCommand implements Callable<Integer>, Verbosity {
         return output.verbose;
     }
 
+    /** HALCON's 'percentage' range, checked before any work (1302, as set_dl_pruning_param would answer). */
+    static void checkPercentage(String option, double percentage) {
+        if (!(percentage >= 0 && percentage <= 100)) {
+            throw new CliException(option + " must be in 0..100, got " + percentage, 1302);
+        }
+    }
+
     Run open() {
         Workbench bench = new Workbench(root.out, root.err, output.quiet);
         Dataset images = bench.load(data);

@@ -29,9 +29,7 @@ final class PruneCommand extends ModelOnDataCommand {
 
     @Override
     public Integer call() {
-        if (!(percentage >= 0 && percentage <= 100)) {
-            throw new CliException("--percentage must be in 0..100, got " + percentage, 1302);
-        }
+        checkPercentage("--percentage", percentage);
         Run run = open();
         Workbench bench = run.bench();
         HDlModel m = run.model();

@@ -23,11 +23,7 @@ final class SweepCommand extends ModelOnDataCommand {
 
     @Override
     public Integer call() {
-        for (double p : percentages) {
-            if (!(p >= 0 && p <= 100)) {
-                throw new CliException("--percentages must lie in 0..100, got " + p, 1302);
-            }
-        }
+        percentages.forEach(p -> checkPercentage("--percentages", p));
         Run run = open();
         Workbench bench = run.bench();
         HDlModel m = run.model();
