@@ -45,6 +45,7 @@ final class TfModelSession implements ModelSession {
     private final ForwardPass inference;
     private final Map<String, Output<?>> fetchable = new HashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ThreadPlan threads;
     private volatile boolean closed;
 
     /** When set (by profiling tools), every run is traced and its step statistics are handed over. */
@@ -65,10 +66,10 @@ final class TfModelSession implements ModelSession {
         Session opened = null;
         try {
             this.w = new TfGraphWriter(graph, gpu);
-            int cores = Runtime.getRuntime().availableProcessors();
+            this.threads = ThreadPlan.of(ir, options, Runtime.getRuntime().availableProcessors());
             ConfigProto config = ConfigProto.newBuilder()
-                    .setIntraOpParallelismThreads(options.intraOpThreads() > 0 ? options.intraOpThreads() : cores)
-                    .setInterOpParallelismThreads(options.interOpThreads() > 0 ? options.interOpThreads() : cores)
+                    .setIntraOpParallelismThreads(threads.intraOp())
+                    .setInterOpParallelismThreads(threads.interOp())
                     .setAllowSoftPlacement(true)
                     .build();
             for (ValueInfo input : ir.inputs()) {
@@ -106,6 +107,11 @@ final class TfModelSession implements ModelSession {
         sources.putAll(reads);
         sources.putAll(inputs);
         return sources;
+    }
+
+    /** The threads this session runs on. */
+    ThreadPlan threads() {
+        return threads;
     }
 
     @Override

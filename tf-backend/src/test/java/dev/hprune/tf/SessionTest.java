@@ -44,7 +44,7 @@ class SessionTest {
     void gpuRuntimeIsRefusedWithoutAGpu() {
         TfBackend backend = new TfBackend();
         assertThat(backend.supportsRuntime("gpu")).isFalse();
-        assertThatThrownBy(() -> backend.open(NET, new SessionOptions("gpu", 0, 0, 0)))
+        assertThatThrownBy(() -> backend.open(NET, new SessionOptions("gpu", 0, 0, 0, 0)))
                 .isInstanceOfSatisfying(HalconError.class, e -> {
                     assertThat(e.code()).isEqualTo(7779);
                     assertThat(e.detail()).contains("'gpu'", "no GPU");
@@ -104,7 +104,7 @@ class SessionTest {
 
     @Test
     void threadOptionsAreAccepted() {
-        try (ModelSession s = new TfBackend().open(NET, new SessionOptions("cpu", 0, 1, 1))) {
+        try (ModelSession s = new TfBackend().open(NET, new SessionOptions("cpu", 0, 1, 1, 0))) {
             assertThat(s.run(Map.of("x", random(RANDOM, 2, 2, 5, 5)), List.of("logits")).get("logits").shape())
                     .containsExactly(2, 2);
         }

@@ -42,7 +42,8 @@ public final class TfProfile {
         String logits = graph.producer(output).filter(n -> n.opType().equals("Softmax")).map(n -> n.inputs().get(0))
                 .orElse(output);
         List<String> points = PrunabilityAnalysis.of(graph).scoringPoints();
-        try (TfModelSession session = new TfModelSession(graph, new SessionOptions("cpu", 0, Integer.getInteger("intra", 0), Integer.getInteger("inter", 0)), -1)) {
+        try (TfModelSession session = new TfModelSession(graph, new SessionOptions("cpu", 0,
+                Integer.getInteger("intra", 0), Integer.getInteger("inter", 0), batch), -1)) {
             java.util.Set<String> trainable = new java.util.TreeSet<>();
             for (var node : graph.nodes()) {
                 if (List.of("Conv", "Gemm", "MatMul", "BatchNormalization").contains(node.opType())) {
@@ -63,7 +64,8 @@ public final class TfProfile {
                 step.run();
             }
             double ms = (System.nanoTime() - t0) / 1e6 / runs;
-            System.out.printf("%s batch %d: %.2f ms per call, %.1f img/s%n", work, batch, ms, batch * 1000 / ms);
+            System.out.printf("%s batch %d: %.2f ms per call, %.1f img/s (%s)%n", work, batch, ms, batch * 1000 / ms,
+                    session.threads());
             if (!Boolean.parseBoolean(System.getProperty("trace", "true"))) {
                 return;
             }

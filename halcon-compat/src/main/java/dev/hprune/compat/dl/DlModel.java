@@ -27,8 +27,8 @@ import java.util.stream.IntStream;
  */
 public final class DlModel implements AutoCloseable {
     /**
-     * System properties that set the backend's threads inside one operator and operators run at once; unset or 0 means
-     * the machine's cores. Read when a model opens its session.
+     * System properties that set the backend's threads inside one operator and operators run at once; unset or 0 leaves
+     * the choice to the backend (see the README's 'Threads'). Read when a model opens its session.
      */
     public static final String INTRA_OP_THREADS = "hprune.intraOpThreads";
     public static final String INTER_OP_THREADS = "hprune.interOpThreads";
@@ -293,7 +293,7 @@ public final class DlModel implements AutoCloseable {
                     session = backend.get().open(
                             ExecutionGraph.of(graph, params.imageChannels(), params.imageHeight(), params.imageWidth()),
                             new SessionOptions(params.runtime(), 0, Integer.getInteger(INTRA_OP_THREADS, 0),
-                                    Integer.getInteger(INTER_OP_THREADS, 0)));
+                                    Integer.getInteger(INTER_OP_THREADS, 0), params.batchSize()));
                 }
                 s = session;
             }

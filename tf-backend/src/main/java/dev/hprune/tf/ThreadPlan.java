@@ -1,0 +1,57 @@
+package dev.hprune.tf;
+
+import dev.hprune.compat.backend.SessionOptions;
+import dev.hprune.compat.graph.Graph;
+import dev.hprune.compat.graph.ValueInfo;
+import dev.hprune.compat.prune.ModelCost;
+import java.util.OptionalLong;
+
+/**
+ * The threads of one TensorFlow session, chosen by the work of one run where the caller leaves them open.
+ *
+ * <p>TensorFlow's oneDNN kernels split every operator across the whole intra-op pool however small it is, and handing
+ * work to a second thread costs tens of microseconds on small virtual machines. Measured on 2 vCPUs (images/s, one
+ * thread with every operator on the caller's thread against two intra-op and two inter-op threads): the MNIST CNN
+ * (1 MMAC per image) infers 7,390 against 2,770 at batch 1 and 28,800 against 16,800 at batch 32; the PP-OCR
+ * classifier (16 MMAC) 790 against 224 at batch 1 and 1,450 against 1,270 at batch 16, while its scoring at batch 32
+ * (522 MMAC per run) is faster on two threads (504 against 423); MobileNetV2 (300 MMAC) infers equally fast either way
+ * at batch 1 and scores faster on one; ResNet-18 (1.8 GMAC) runs 1.7 times faster on two threads. So a run of fewer
+ * than {@link #SMALL_RUN_MACS} forward multiply-accumulates gets one thread; anything larger, or of unknown size, gets
+ * the machine's cores.
+ *
+ * @param intraOp threads inside one operator
+ * @param interOp operators run at once; negative runs every operator on the calling thread
+ */
+record ThreadPlan(int intraOp, int interOp) {
+    /** Runs below this many multiply-accumulates (batch included) are run on one thread. */
+    static final long SMALL_RUN_MACS = 512_000_000L;
+
+    static ThreadPlan of(Graph graph, SessionOptions options, int cores) {
+        int intra = options.intraOpThreads();
+        if (intra <= 0) {
+            boolean small = options.batchSize() > 0 && macsPerImage(graph)
+                    .stream().anyMatch(macs -> macs * options.batchSize() < SMALL_RUN_MACS);
+            intra = small ? 1 : cores;
+        }
+        int inter = options.interOpThreads() != 0 ? options.interOpThreads() : intra == 1 ? -1 : cores;
+        return new ThreadPlan(intra, inter);
+    }
+
+    /** Forward multiply-accumulates of one image, where the graph fixes its single image input's size. */
+    static OptionalLong macsPerImage(Graph graph) {
+        if (graph.inputs().size() != 1) {
+            return OptionalLong.empty();
+        }
+        ValueInfo input = graph.inputs().get(0);
+        if (input.shape().size() != 4 || input.shape().stream().skip(1).anyMatch(d -> !d.isFixed())) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(ModelCost.of(graph, (int) input.shape().get(1).value(),
+                    (int) input.shape().get(2).value(), (int) input.shape().get(3).value()).macs());
+        } catch (RuntimeException e) {
+            // a graph whose shapes cannot be inferred ahead of running keeps the default threads
+            return OptionalLong.empty();
+        }
+    }
+}
