@@ -161,12 +161,13 @@ final class TfModelSession implements ModelSession {
     public double trainStep(TrainingSpec spec, Tensor images, long[] labels) {
         return locked(lock.writeLock(), () -> {
             boolean batchNormTraining = spec.batchNormMomentum() >= 0;
+            boolean withPrior = spec.weightPrior() != 0;
             TrainingGraph training = trainingGraphs.computeIfAbsent(
-                    List.of(spec.logits(), Set.copyOf(spec.trainable()), batchNormTraining), k -> {
+                    List.of(spec.logits(), Set.copyOf(spec.trainable()), batchNormTraining, withPrior), k -> {
                         ForwardPass pass = batchNormTraining ? trainingPass() : frozenBatchNormPass();
                         Map<String, Output<?>> reads = batchNormTraining ? trainingReads : frozenBatchNormReads;
                         return TrainingGraph.build(ir, w, session, variables, pass, reads, spec.logits(),
-                                spec.trainable(), feeds());
+                                spec.trainable(), withPrior, feeds());
                     });
             Output<?> input = input(spec.input());
             training.crossEntropy().checkLabels(labels, images.dim(0));

@@ -27,8 +27,11 @@ record TrainingGraph(CrossEntropy crossEntropy, Output<?> loss, GraphOperation u
     record Feeds(Output<?> labels, Output<?> learningRate, Output<?> momentum, Output<?> weightPrior,
             Output<?> batchNormMomentum) {}
 
+    /**
+     * @param withPrior whether the step adds the L2 prior's gradient; a graph without it is fed a prior of 0 only
+     */
     static TrainingGraph build(Graph ir, TfGraphWriter w, Session session, TfVariables variables, ForwardPass pass,
-            Map<String, Output<?>> reads, String logitsName, Set<String> trainable, Feeds feeds) {
+            Map<String, Output<?>> reads, String logitsName, Set<String> trainable, boolean withPrior, Feeds feeds) {
         Output<?> logits = pass.onnx(pass.value(logitsName));
         CrossEntropy ce = CrossEntropy.of(w, logits, feeds.labels(), logitsName);
         Output<?> loss = w.mean(ce.perSample(), false, 0);
@@ -63,18 +66,15 @@ record TrainingGraph(CrossEntropy crossEntropy, Output<?> loss, GraphOperation u
         for (String name : names) {
             TfVariables.Variable v = variables.all().get(name);
             Output<?> weight = reads.get(name);
-            Output<?> g = w.binary("Mul", feeds.weightPrior(), weight);
             int k = differentiable.indexOf(name);
-            if (k >= 0) {
-                g = w.binary("AddV2", grads[k], g);
+            Output<?> g = k >= 0 ? grads[k] : w.unary("ZerosLike", weight);
+            if (withPrior) {
+                g = w.binary("AddV2", g, w.binary("Mul", feeds.weightPrior(), weight));
             }
-            TfVariables.Variable velocity = variables.velocity(v, session);
-            Output<?> newVelocity = w.binary("Sub", w.binary("Mul", feeds.momentum(), variables.read(velocity)),
-                    w.binary("Mul", feeds.learningRate(), g));
-            assigns.add(w.op("AssignVariableOp").in(velocity.handle(), newVelocity).attr("dtype", weight.dataType())
-                    .after(barrier).build());
-            assigns.add(w.op("AssignVariableOp").in(v.handle(), w.binary("AddV2", weight, newVelocity))
-                    .attr("dtype", weight.dataType()).after(barrier).build());
+            // one fused kernel: velocity = momentum*velocity - lr*g; weight += velocity (Keras' momentum rule, which is
+            // the classic one above); four element-wise passes and two assignments fewer than spelling it out
+            assigns.add(w.op("ResourceApplyKerasMomentum").in(v.handle(), variables.velocity(v, session).handle(),
+                    feeds.learningRate(), g, feeds.momentum()).attr("T", weight.dataType()).after(barrier).build());
         }
         Output<?> keep = feeds.batchNormMomentum();
         Output<?> blend = w.binary("Sub", w.scalar(1f), keep);

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TrainingTest {
 
@@ -65,8 +67,11 @@ class TrainingTest {
         }
     }
 
-    @Test
-    void momentumAndWeightPriorFollowTheClassicRule() {
+    /** Priors per step: with a prior, without one, and switching (two training graphs sharing the velocity). */
+    @ParameterizedTest
+    @ValueSource(strings = {"0.1,0.1,0.1", "0,0,0", "0.1,0,0.1"})
+    void momentumAndWeightPriorFollowTheClassicRule(String priors) {
+        double[] priorOfStep = java.util.Arrays.stream(priors.split(",")).mapToDouble(Double::parseDouble).toArray();
         // logits = x * W for one input feature: dL/dW[k] = mean_n x_n (softmax_k - onehot_k)
         float[] w0 = {0.3f, -0.2f};
         Graph g = Models.graph().input("x", -1, 1).init("w", Tensor.ofFloats(new long[] {1, 2}, w0))
@@ -75,11 +80,11 @@ class TrainingTest {
         long[] labels = {1, 0, 1};
         double lr = 0.5;
         double momentum = 0.8;
-        double prior = 0.1;
         double[] w = {w0[0], w0[1]};
         double[] v = new double[2];
         try (ModelSession s = Models.open(g)) {
             for (int step = 0; step < 3; step++) {
+                double prior = priorOfStep[step];
                 double expectedLoss = 0;
                 double[] grad = new double[2];
                 for (int n = 0; n < 3; n++) {
