@@ -30,7 +30,7 @@ public final class TfBackend implements Backend {
      */
     @Override
     public ModelSession open(Graph graph, SessionOptions options) {
-        NativeEnvironment.reportOneDnn();
+        NativeEnvironment.report();
         int gpu = switch (options.runtime()) {
             case "cpu" -> -1;
             case "gpu" -> {

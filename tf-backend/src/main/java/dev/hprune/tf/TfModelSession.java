@@ -66,7 +66,8 @@ final class TfModelSession implements ModelSession {
         Session opened = null;
         try {
             this.w = new TfGraphWriter(graph, gpu);
-            this.threads = ThreadPlan.of(ir, options, Runtime.getRuntime().availableProcessors());
+            this.threads = ThreadPlan.of(ir, options, Runtime.getRuntime().availableProcessors(),
+                    NativeEnvironment.sessionThreadPools());
             ConfigProto config = ConfigProto.newBuilder()
                     .setIntraOpParallelismThreads(threads.intraOp())
                     .setInterOpParallelismThreads(threads.interOp())

@@ -39,29 +39,41 @@ class ThreadPlanTest {
 
     @Test
     void aSmallRunGetsOneThreadAndRunsOnTheCaller() {
-        assertThat(ThreadPlan.of(net(5), batch(32), CORES)).isEqualTo(new ThreadPlan(1, -1));
+        assertThat(ThreadPlan.of(net(5), batch(32), CORES, true)).isEqualTo(new ThreadPlan(1, -1));
     }
 
     @Test
     void aRunAtTheThresholdGetsTheMachinesCores() {
         int batch = (int) (ThreadPlan.SMALL_RUN_MACS / 1356) + 1;
-        assertThat(ThreadPlan.of(net(5), batch(batch - 1), CORES).intraOp()).isEqualTo(1);
-        assertThat(ThreadPlan.of(net(5), batch(batch), CORES)).isEqualTo(new ThreadPlan(CORES, CORES));
+        assertThat(ThreadPlan.of(net(5), batch(batch - 1), CORES, true).intraOp()).isEqualTo(1);
+        assertThat(ThreadPlan.of(net(5), batch(batch), CORES, true)).isEqualTo(new ThreadPlan(CORES, CORES));
     }
 
     @Test
     void unknownWorkGetsTheMachinesCores() {
-        assertThat(ThreadPlan.of(net(5), batch(0), CORES)).isEqualTo(new ThreadPlan(CORES, CORES));
-        assertThat(ThreadPlan.of(NET, batch(1), CORES)).isEqualTo(new ThreadPlan(CORES, CORES));
+        assertThat(ThreadPlan.of(net(5), batch(0), CORES, true)).isEqualTo(new ThreadPlan(CORES, CORES));
+        assertThat(ThreadPlan.of(NET, batch(1), CORES, true)).isEqualTo(new ThreadPlan(CORES, CORES));
+    }
+
+    @Test
+    void withOneSharedPoolASmallRunKeepsItsSizeAndRunsOnTheCaller() {
+        assertThat(ThreadPlan.of(net(5), batch(32), CORES, false)).isEqualTo(new ThreadPlan(CORES, -1));
+        assertThat(ThreadPlan.of(NET, batch(1), CORES, false)).isEqualTo(new ThreadPlan(CORES, CORES));
+    }
+
+    @Test
+    void aGpuSessionKeepsTheMachinesCores() {
+        assertThat(ThreadPlan.of(net(5), new SessionOptions("gpu", 0, 0, 0, 1), CORES, true))
+                .isEqualTo(new ThreadPlan(CORES, CORES));
     }
 
     @Test
     void explicitThreadsWin() {
-        assertThat(ThreadPlan.of(net(5), new SessionOptions("cpu", 0, 3, 2, 1), CORES))
+        assertThat(ThreadPlan.of(net(5), new SessionOptions("cpu", 0, 3, 2, 1), CORES, true))
                 .isEqualTo(new ThreadPlan(3, 2));
-        assertThat(ThreadPlan.of(net(5), new SessionOptions("cpu", 0, 0, 4, 1), CORES))
+        assertThat(ThreadPlan.of(net(5), new SessionOptions("cpu", 0, 0, 4, 1), CORES, true))
                 .isEqualTo(new ThreadPlan(1, 4));
-        assertThat(ThreadPlan.of(net(5), new SessionOptions("cpu", 0, 1, 0, 0), CORES))
+        assertThat(ThreadPlan.of(net(5), new SessionOptions("cpu", 0, 1, 0, 0), CORES, true))
                 .isEqualTo(new ThreadPlan(1, -1));
     }
 
@@ -71,7 +83,7 @@ class ThreadPlanTest {
         Graph g = net(5);
         try (TfModelSession pooled = new TfModelSession(g, new SessionOptions("cpu", 0, 2, 2, 0), -1);
                 TfModelSession caller = new TfModelSession(g, batch(4), -1)) {
-            assertThat(caller.threads()).isEqualTo(new ThreadPlan(1, -1));
+            assertThat(caller.threads().interOp()).isEqualTo(-1);
             float[] expected = pooled.run(Map.of("x", x), List.of("logits")).get("logits").toFloats();
             float[] actual = caller.run(Map.of("x", x), List.of("logits")).get("logits").toFloats();
             assertThat(actual).containsExactly(expected);

@@ -35,6 +35,7 @@ class CInterfaceWorkflowTest {
         builder.environment().put("HPRUNE_CLASSPATH", Files.readString(CLASSPATH).trim());
         builder.environment().put("HPRUNE_LIB", DIR.resolve("libhprune_c.so").toString());
         builder.environment().put("TF_ENABLE_ONEDNN_OPTS", "1");
+        builder.environment().put("TF_OVERRIDE_GLOBAL_THREADPOOL", "1");
         Process process = builder.start();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
             try {
