@@ -206,7 +206,7 @@ public final class ComparisonBench {
     /** Where the hand-written part of bench/RESULTS.md starts; a run replaces only what is above it. */
     static final String KEPT_MARKER = "<!-- kept across runs -->";
 
-    static final String PEER_NOTE = "PyTorch is measured at the same thread count as hprune and, because its OpenMP "
+    static final String PEER_NOTE = "PyTorch is measured at the most threads hprune may use and, because its OpenMP "
             + "threads wait by spinning and lose badly on this kind of 2-vCPU machine, also at 1 thread; the ratio and "
             + "the goal use the faster of the two.%n%n";
     static final String PEER_HEADER = "| model | batch | hprune img/s | PyTorch img/s, same threads | PyTorch img/s, 1 "

@@ -48,11 +48,14 @@ record MachineDescription(String cpu, int family, double mhz, boolean avx512, bo
     String markdown(String extra) {
         return String.format(Locale.ROOT, "- CPU: %s (family %d), %.0f MHz as reported, %s%s (%d cores as the OS "
                 + "counts them)%n"
-                + "- memory: %,d MB%n- Java: %s %s%n- TensorFlow oneDNN: %s (TF_ENABLE_ONEDNN_OPTS=%s)%n%s",
+                + "- memory: %,d MB%n- Java: %s %s%n- TensorFlow oneDNN: %s (TF_ENABLE_ONEDNN_OPTS=%s); a thread "
+                + "pool per session: %s (TF_OVERRIDE_GLOBAL_THREADPOOL=%s)%n%s",
                 cpu, family, mhz, avx512 ? "AVX-512" : avx2 ? "AVX2" : "SSE", fma ? "+FMA" : "", cores, memoryMb,
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
                 "1".equals(System.getenv("TF_ENABLE_ONEDNN_OPTS")) ? "on" : "off",
-                System.getenv("TF_ENABLE_ONEDNN_OPTS"), extra);
+                System.getenv("TF_ENABLE_ONEDNN_OPTS"),
+                "1".equals(System.getenv("TF_OVERRIDE_GLOBAL_THREADPOOL")) ? "yes" : "no",
+                System.getenv("TF_OVERRIDE_GLOBAL_THREADPOOL"), extra);
     }
 
     private static List<String> lines(String file) {
