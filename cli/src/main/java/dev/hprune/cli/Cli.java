@@ -94,7 +94,7 @@ public final class Cli implements Callable<Integer>, Verbosity {
             out.printf(Locale.ROOT, "trained %d epochs, last epoch's mean loss %.4f%n", epochs, loss);
             List<Outcome> outcomes = new ArrayList<>();
             outcomes.add(bench.measure("original", 0, false, model, prepared));
-            outcomes.addAll(bench.pruneAndMeasure(model, prepared, percentages, retrainEpochs, 1,
+            outcomes.addAll(bench.pruneAndMeasure(model, prepared, percentages, 1, retrainEpochs, 1,
                     (percentage, pruned, pruning) -> { }));
             out.println();
             TextTable summary = bench.summary(outcomes);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hprune prune MODEL.onnx --data SOURCE --percentage P --out PRUNED.onnx}: HALCON's workflow in one go. */
@@ -24,6 +25,9 @@ final class PruneCommand extends ModelOnDataCommand {
             description = "epochs of retraining after pruning (default: ${DEFAULT-VALUE})")
     int retrainEpochs;
 
+    @Mixin
+    PruningOptions selection = new PruningOptions();
+
     @Option(names = "--out", paramLabel = "PRUNED.onnx", required = true, description = "where to write the pruned model")
     Path outFile;
 
@@ -36,8 +40,8 @@ final class PruneCommand extends ModelOnDataCommand {
         Workbench.Prepared prepared = run.prepared();
         List<Outcome> outcomes = new ArrayList<>();
         outcomes.add(bench.measure("original", 0, false, m, prepared));
-        outcomes.addAll(bench.pruneAndMeasure(m, prepared, List.of(percentage), retrainEpochs, data.seed,
-                (p, pruned, pruning) -> {
+        outcomes.addAll(bench.pruneAndMeasure(m, prepared, List.of(percentage), selection.kernelMultiple,
+                retrainEpochs, data.seed, (p, pruned, pruning) -> {
                     ModelFiles.write(pruned, outFile);
                     root.out.printf("pruned %d of %d prunable kernels (%.1f %%); written to %s%n",
                             pruning.GetDlPruningParam("pruned_kernel_num").getL(),

@@ -6,6 +6,7 @@ import dev.hprune.halcon.HDlModel;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hprune sweep MODEL.onnx --data SOURCE --percentages 10,30,50,70}: accuracy and size against percentage. */
@@ -21,6 +22,9 @@ final class SweepCommand extends ModelOnDataCommand {
             description = "epochs of retraining at each percentage; 0 for none (default: ${DEFAULT-VALUE})")
     int retrainEpochs;
 
+    @Mixin
+    PruningOptions selection = new PruningOptions();
+
     @Override
     public Integer call() {
         percentages.forEach(p -> checkPercentage("--percentages", p));
@@ -30,7 +34,8 @@ final class SweepCommand extends ModelOnDataCommand {
         Workbench.Prepared prepared = run.prepared();
         List<Outcome> outcomes = new ArrayList<>();
         outcomes.add(bench.measure("original", 0, false, m, prepared));
-        outcomes.addAll(bench.pruneAndMeasure(m, prepared, percentages, retrainEpochs, data.seed, (p, pruned, h) -> { }));
+        outcomes.addAll(bench.pruneAndMeasure(m, prepared, percentages, selection.kernelMultiple, retrainEpochs,
+                data.seed, (p, pruned, h) -> { }));
         TextTable summary = bench.summary(outcomes);
         summary.print(root.out);
         root.out.println();

@@ -118,13 +118,14 @@ final class Workbench {
      * Scores once on the training part, then for each percentage: gen_dl_pruned_model, measure, and with
      * {@code retrainEpochs} > 0 retrain and measure again. {@code keep} receives each final pruned model.
      */
-    List<Outcome> pruneAndMeasure(HDlModel model, Prepared prepared, List<Double> percentages, int retrainEpochs,
-            long seed, PrunedModelSink keep) {
+    List<Outcome> pruneAndMeasure(HDlModel model, Prepared prepared, List<Double> percentages, int kernelMultiple,
+            int retrainEpochs, long seed, PrunedModelSink keep) {
         List<Outcome> outcomes = new ArrayList<>();
         if (prepared.samples().train().isEmpty()) {
             throw new CliException("no images left to score on: the data's training part is empty", 7915);
         }
-        HDlPrune pruning = PruningSteps.score(model, prepared.samples().train(), percentages.get(0), progress);
+        HDlPrune pruning = PruningSteps.score(model, prepared.samples().train(), percentages.get(0), kernelMultiple,
+                progress);
         try {
             for (double percentage : percentages) {
                 HDlModel pruned = PruningSteps.prune(model, pruning, percentage);

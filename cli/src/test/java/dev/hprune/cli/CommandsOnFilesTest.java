@@ -89,6 +89,29 @@ class CommandsOnFilesTest {
     }
 
     @Test
+    void kernelMultipleKeepsAMultipleOfItInEveryPrunedConvolution() {
+        Path pruned = dir.resolve("pruned-x8.onnx");
+        CliRun run = CliRun.of("prune", model.toString(), "--data", shapes.toString(), "--percentage", "50",
+                "--kernel-multiple", "8", "--retrain-epochs", "0", "--range", "0,1", "--out", pruned.toString(),
+                "--no-report", "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Graph before = OnnxReader.read(model);
+        Graph after = OnnxReader.read(pruned);
+        List<Long> kernels = after.nodes().stream().filter(n -> n.opType().equals("Conv"))
+                .map(n -> after.initializers().get(n.inputs().get(1)).shape()[0]).toList();
+        assertThat(kernels).isNotEmpty().allSatisfy(k -> assertThat(k % 8).isZero());
+        assertThat(ModelStats.of(after).kernels()).isLessThan(ModelStats.of(before).kernels());
+    }
+
+    @Test
+    void kernelMultipleOutsideItsRangeIsOneLineWith1303() {
+        CliRun run = CliRun.of("sweep", model.toString(), "--data", shapes.toString(), "--kernel-multiple", "0",
+                "--no-report", "--quiet");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("1303", "kernel_multiple").doesNotContain("\tat ");
+    }
+
+    @Test
     void evaluatePrintsAccuracyAndSize() {
         CliRun run = CliRun.of("evaluate", model.toString(), "--data", shapes.toString(), "--quiet");
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -16,10 +16,17 @@ public final class PruningSteps {
 
     private static final int CHUNK = 256;
 
-    /** A pruning handle holding the oracle scores of {@code samples}. */
-    public static HDlPrune score(HDlModel model, List<HDict> samples, double percentage, Progress progress) {
+    /**
+     * A pruning handle holding the oracle scores of {@code samples}; {@code kernelMultiple} above 1 sets hprune's
+     * 'kernel_multiple' GenParam (1 leaves it out, so the call is HALCON's own).
+     */
+    public static HDlPrune score(HDlModel model, List<HDict> samples, double percentage, int kernelMultiple,
+            Progress progress) {
         HDict genParam = new HDict();
         genParam.SetDictTuple("percentage", new HTuple(percentage));
+        if (kernelMultiple != 1) {
+            genParam.SetDictTuple("kernel_multiple", new HTuple(kernelMultiple));
+        }
         HDlPrune pruning = model.CreateDlPruning("oracle", genParam);
         genParam.close();
         try (Progress.Bar bar = progress.start("scoring", samples.size())) {
