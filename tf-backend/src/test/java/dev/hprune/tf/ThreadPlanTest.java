@@ -3,10 +3,14 @@ package dev.hprune.tf;
 import static dev.hprune.tf.Models.in;
 import static dev.hprune.tf.Models.random;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hprune.compat.backend.SessionOptions;
 import dev.hprune.compat.graph.Graph;
 import dev.hprune.compat.graph.Tensor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -75,6 +79,36 @@ class ThreadPlanTest {
                 .isEqualTo(new ThreadPlan(1, 4));
         assertThat(ThreadPlan.of(net(5), new SessionOptions("cpu", 0, 1, 0, 0), CORES, true))
                 .isEqualTo(new ThreadPlan(1, -1));
+    }
+
+    @Test
+    void eachSessionStartsAndEndsAnIntraOpPoolOfItsOwnSize() throws IOException {
+        assumeTrue(NativeEnvironment.sessionThreadPools(), "needs TF_OVERRIDE_GLOBAL_THREADPOOL=1, as Surefire sets it");
+        Graph g = net(5);
+        Tensor x = random(RANDOM, 1, 2, 5, 5);
+        // the first session also creates the process's inter-op pool, so that the count below sees the second's pool
+        try (TfModelSession first = new TfModelSession(g, new SessionOptions("cpu", 0, 1, 1, 0), -1)) {
+            first.run(Map.of("x", x), List.of("logits"));
+            long before = nativeThreads();
+            try (TfModelSession second = new TfModelSession(g, new SessionOptions("cpu", 0, 3, 1, 0), -1)) {
+                second.run(Map.of("x", x), List.of("logits"));
+                assertThat(nativeThreads() - before).isEqualTo(3);
+            }
+            assertThat(nativeThreads()).isEqualTo(before);
+        }
+    }
+
+    /** Threads of this process that native code started without a name of their own (TensorFlow's pools). */
+    private static long nativeThreads() throws IOException {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.filter(t -> {
+                try {
+                    return Files.readString(t.resolve("comm")).trim().equals("java");
+                } catch (IOException e) {
+                    return false; // the thread ended while we looked
+                }
+            }).count();
+        }
     }
 
     @Test
