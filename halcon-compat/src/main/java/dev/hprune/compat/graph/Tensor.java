@@ -136,6 +136,60 @@ public final class Tensor {
         return new Tensor(type, newShape, floats, longs);
     }
 
+    /**
+     * The values with the axes reordered as ONNX's Transpose does: axis {@code a} of the result is axis
+     * {@code perm[a]} of this tensor.
+     */
+    public Tensor permute(int... perm) {
+        int rank = shape.length;
+        boolean[] seen = new boolean[rank];
+        if (perm.length != rank) {
+            throw new IllegalArgumentException("permutation " + Arrays.toString(perm) + " for shape "
+                    + Arrays.toString(shape));
+        }
+        for (int axis : perm) {
+            if (axis < 0 || axis >= rank || seen[axis]) {
+                throw new IllegalArgumentException("permutation " + Arrays.toString(perm) + " for shape "
+                        + Arrays.toString(shape));
+            }
+            seen[axis] = true;
+        }
+        long[] sourceStrides = new long[rank];
+        long stride = 1;
+        for (int a = rank - 1; a >= 0; a--) {
+            sourceStrides[a] = stride;
+            stride *= shape[a];
+        }
+        long[] outShape = new long[rank];
+        long[] step = new long[rank];
+        for (int a = 0; a < rank; a++) {
+            outShape[a] = shape[perm[a]];
+            step[a] = sourceStrides[perm[a]];
+        }
+        int n = size();
+        float[] outFloats = floats == null ? null : new float[n];
+        long[] outLongs = longs == null ? null : new long[n];
+        long[] index = new long[rank];
+        long from = 0;
+        for (int i = 0; i < n; i++) {
+            if (outFloats != null) {
+                outFloats[i] = floats[(int) from];
+            } else {
+                outLongs[i] = longs[(int) from];
+            }
+            // the next output index, odometer-style, with the source offset following it
+            for (int a = rank - 1; a >= 0; a--) {
+                from += step[a];
+                if (++index[a] < outShape[a]) {
+                    break;
+                }
+                from -= step[a] * outShape[a];
+                index[a] = 0;
+            }
+        }
+        return new Tensor(type, outShape, outFloats, outLongs);
+    }
+
     public static long elementCount(long[] shape) {
         long count = 1;
         for (long d : shape) {

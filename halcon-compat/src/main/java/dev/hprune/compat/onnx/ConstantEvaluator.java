@@ -52,7 +52,7 @@ final class ConstantEvaluator {
                 case "Gather" -> gather(x, inputs.get(1), node, outShape);
                 case "Slice" -> slice(x, inputs, outShape);
                 case "Concat" -> concat(inputs, node, outShape);
-                case "Transpose" -> transpose(x, node, outShape);
+                case "Transpose" -> transpose(x, node);
                 case "ConstantOfShape" -> constantOfShape(node, outShape);
                 default -> arithmetic(node.opType(), x, inputs.get(1), outShape);
             };
@@ -218,17 +218,8 @@ final class ConstantEvaluator {
         return floats != null ? Tensor.ofFloats(type, outShape, floats) : Tensor.ofLongs(type, outShape, longs);
     }
 
-    private static Tensor transpose(Tensor x, Node node, long[] outShape) {
-        int[] perm = ShapeRules.permutation(node, x.rank());
-        long[] sourceStrides = strides(x.shape());
-        int[] from = mapIndices(outShape, index -> {
-            long flat = 0;
-            for (int a = 0; a < perm.length; a++) {
-                flat += index[a] * sourceStrides[perm[a]];
-            }
-            return (int) flat;
-        });
-        return pick(x, x.type(), outShape, from);
+    private static Tensor transpose(Tensor x, Node node) {
+        return x.permute(ShapeRules.permutation(node, x.rank()));
     }
 
     private static Tensor constantOfShape(Node node, long[] outShape) {
