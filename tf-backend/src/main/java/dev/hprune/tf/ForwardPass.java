@@ -34,27 +34,25 @@ final class ForwardPass {
     private final UnaryOperator<Output<?>> derived;
     private final boolean batchNormTraining;
     private final Map<String, TfValue> values = new HashMap<>();
+    private final Map<String, Output<?>> filters;
     private final Map<Output<?>, Output<?>> toNhwcCache = new HashMap<>();
     private final Map<Output<?>, Output<?>> toOnnxCache = new HashMap<>();
     private final List<BatchStats> batchStats = new ArrayList<>();
 
     /**
      * @param sources graph inputs and initializers by name, in ONNX layout
+     * @param filters convolution weights also held in TensorFlow's filter layout [kH, kW, I, O], by name; a
+     *     convolution reads these instead of transposing its ONNX-layout source
      * @param batchNormTraining whether BatchNormalization normalises with batch statistics (training) instead of its
      *     running statistics
-     */
-    ForwardPass(Graph ir, TfGraphWriter w, Map<String, Output<?>> sources, boolean batchNormTraining) {
-        this(ir, w, sources, batchNormTraining, null);
-    }
-
-    /**
      * @param derived where values computed from weights alone are cached, or null to compute them in every run (needed
      *     where gradients flow to the weights)
      */
-    ForwardPass(Graph ir, TfGraphWriter w, Map<String, Output<?>> sources, boolean batchNormTraining,
-            DerivedWeights derived) {
+    ForwardPass(Graph ir, TfGraphWriter w, Map<String, Output<?>> sources, Map<String, Output<?>> filters,
+            boolean batchNormTraining, DerivedWeights derived) {
         this.ir = ir;
         this.w = w;
+        this.filters = filters;
         this.derived = derived == null ? UnaryOperator.identity() : derived::cache;
         this.spatial = new SpatialOps(w);
         this.batchNormTraining = batchNormTraining;
@@ -307,15 +305,21 @@ final class ForwardPass {
     // ---- convolution and pooling (NHWC)
 
     private Output<?> conv(Node node) {
-        return conv(node, onnxIn(node, 1), node.input(2).isPresent() ? onnxIn(node, 2) : null,
-                initializers(node, 1));
+        Output<?> bias = node.input(2).isPresent() ? onnxIn(node, 2) : null;
+        Output<?> filter = filters.get(node.input(1).orElseThrow());
+        if (filter != null) {
+            // already in TensorFlow's layout: nothing to transpose, so nothing to cache either
+            return conv(node, filter, true, bias, false);
+        }
+        return conv(node, onnxIn(node, 1), false, bias, initializers(node, 1));
     }
 
     /**
-     * The convolution of {@code node} with the given ONNX-layout weight and bias (null for none); {@code staticWeight}
-     * when the weight is computed from initializers alone, so that its TensorFlow-layout copy can be cached.
+     * The convolution of {@code node} with the given weight, in TensorFlow's filter layout where {@code tfLayout} and
+     * else in ONNX's, and bias (null for none); {@code staticWeight} when the weight is computed from initializers
+     * alone, so that its TensorFlow-layout copy can be cached.
      */
-    private Output<?> conv(Node node, Output<?> weight, Output<?> bias, boolean staticWeight) {
+    private Output<?> conv(Node node, Output<?> weight, boolean tfLayout, Output<?> bias, boolean staticWeight) {
         TfValue x = in(node, 0);
         if (x.rank() != 4) {
             throw unsupported(node, "only 2-D convolutions (rank-4 input) are supported");
@@ -342,7 +346,7 @@ final class ForwardPass {
         if (!same) {
             input = spatial.pad(input, padding.begin(), padding.end(), 0f);
         }
-        Output<?> y = spatial.conv(input, weight, weightShape, group, strides, dilations, same,
+        Output<?> y = spatial.conv(input, weight, tfLayout, weightShape, group, strides, dilations, same,
                 staticWeight ? derived : UnaryOperator.identity());
         if (bias != null) {
             y = w.op("BiasAdd").in(y, bias).attr("data_format", "NHWC").out();
@@ -454,11 +458,14 @@ final class ForwardPass {
             // of its own output; TensorFlow prunes it from runs that do not need it.
             Node c = conv.get();
             long outChannels = ir.initializer(c.input(1).orElseThrow()).orElseThrow().dim(0);
-            Output<?> weight = w.binary("Mul", onnxIn(c, 1), w.reshape(factor, outChannels, 1, 1, 1));
+            Output<?> filter = filters.get(c.input(1).orElseThrow());
+            // the factor scales output channels: the last axis of a TensorFlow filter, the first of an ONNX weight
+            Output<?> weight = filter != null ? w.binary("Mul", filter, factor)
+                    : w.binary("Mul", onnxIn(c, 1), w.reshape(factor, outChannels, 1, 1, 1));
             Output<?> folded = c.input(2).isPresent()
                     ? w.binary("AddV2", w.binary("Mul", onnxIn(c, 2), factor), shift) : shift;
             boolean fixed = initializers(node, 1, 2, 3, 4) && initializers(c, 1, 2);
-            return TfValue.nhwc(conv(c, weight, fixed ? derived.apply(folded) : folded, fixed));
+            return TfValue.nhwc(conv(c, weight, filter != null, fixed ? derived.apply(folded) : folded, fixed));
         }
         if (initializers(node, 1, 2, 3, 4)) {
             factor = derived.apply(factor);

@@ -100,20 +100,13 @@ final class SpatialOps {
     }
 
     /**
-     * An ONNX Conv on NHWC input {@code x} with the ONNX-layout weight {@code weight} [O, I/group, kH, kW] (static
-     * shape {@code weightShape}), already padded unless {@code padding.tfSame()}.
+     * An ONNX Conv on NHWC input {@code x}, already padded unless {@code padding.tfSame()}, with the weight of ONNX
+     * shape {@code weightShape} [O, I/group, kH, kW]: {@code weight} holds it in that layout, or where {@code tfLayout}
+     * in TensorFlow's filter layout [kH, kW, I/group, O]. {@code derived} receives the filter in TensorFlow's layout (to
+     * cache it when it is computed from static weights, see {@link DerivedWeights}).
      */
-    Output<?> conv(Output<?> x, Output<?> weight, long[] weightShape, long group, long[] strides, long[] dilations,
-            boolean tfSame) {
-        return conv(x, weight, weightShape, group, strides, dilations, tfSame, UnaryOperator.identity());
-    }
-
-    /**
-     * As above; {@code derived} receives the filter in TensorFlow's layout (to cache it when the weight is static, see
-     * {@link DerivedWeights}).
-     */
-    Output<?> conv(Output<?> x, Output<?> weight, long[] weightShape, long group, long[] strides, long[] dilations,
-            boolean tfSame, UnaryOperator<Output<?>> derived) {
+    Output<?> conv(Output<?> x, Output<?> weight, boolean tfLayout, long[] weightShape, long group, long[] strides,
+            long[] dilations, boolean tfSame, UnaryOperator<Output<?>> derived) {
         long outChannels = weightShape[0];
         long inPerGroup = weightShape[1];
         long inChannels = inPerGroup * group;
@@ -136,12 +129,15 @@ final class SpatialOps {
         long[] strideAttr = {1, coreStrides[0], coreStrides[1], 1};
         Output<?> y;
         if (depthwise) {
-            Output<?> filter = derived.apply(w.transpose(
-                    w.reshape(weight, inChannels, outChannels / inChannels, weightShape[2], weightShape[3]), 2, 3, 0, 1));
+            // [kH, kW, C, multiplier]; ONNX numbers output channels c*multiplier + m, so a reshape of [.., 1, O] fits
+            Output<?> filter = derived.apply(tfLayout
+                    ? w.reshape(weight, weightShape[2], weightShape[3], inChannels, outChannels / inChannels)
+                    : w.transpose(w.reshape(weight, inChannels, outChannels / inChannels, weightShape[2],
+                            weightShape[3]), 2, 3, 0, 1));
             y = w.op("DepthwiseConv2dNative").in(input, filter).attr("strides", strideAttr)
                     .attr("padding", padding).attr("data_format", "NHWC").out();
         } else {
-            Output<?> filter = derived.apply(w.transpose(weight, 2, 3, 1, 0));
+            Output<?> filter = derived.apply(tfLayout ? weight : w.transpose(weight, 2, 3, 1, 0));
             if (group == 1 || nativeGroups) {
                 y = conv2d(input, filter, strideAttr, padding);
             } else {

@@ -89,7 +89,7 @@ final class TfModelSession implements ModelSession {
             });
             this.inferenceReads = variables.readAll();
             this.derived = new DerivedWeights(w);
-            this.inference = new ForwardPass(ir, w, sources(inferenceReads), false, derived);
+            this.inference = new ForwardPass(ir, w, sources(inferenceReads), filters(inferenceReads), false, derived);
             inference.values().forEach((name, value) -> fetchable.put(name, inference.onnx(value)));
             // TensorFlow refuses to fetch a fed tensor; fetch a copy of each input
             inputs.forEach((name, placeholder) -> fetchable.put(name, w.unary("Identity", placeholder)));
@@ -103,11 +103,23 @@ final class TfModelSession implements ModelSession {
         }
     }
 
+    /** Inputs, constants and {@code reads} of the variables, all in ONNX's layout. */
     private Map<String, Output<?>> sources(Map<String, Output<?>> reads) {
         Map<String, Output<?>> sources = new HashMap<>(constants);
-        sources.putAll(reads);
+        reads.forEach((name, read) -> sources.put(name, variables.onnxView(variables.all().get(name), read)));
         sources.putAll(inputs);
         return sources;
+    }
+
+    /** The {@code reads} of variables held in TensorFlow's filter layout, by name. */
+    private Map<String, Output<?>> filters(Map<String, Output<?>> reads) {
+        Map<String, Output<?>> filters = new HashMap<>();
+        reads.forEach((name, read) -> {
+            if (variables.all().get(name).filter()) {
+                filters.put(name, read);
+            }
+        });
+        return filters;
     }
 
     /** The threads this session runs on. */
@@ -192,7 +204,7 @@ final class TfModelSession implements ModelSession {
     private ForwardPass trainingPass() {
         if (trainingPass == null) {
             trainingReads = variables.readAll();
-            trainingPass = new ForwardPass(ir, w, sources(trainingReads), true);
+            trainingPass = new ForwardPass(ir, w, sources(trainingReads), filters(trainingReads), true, null);
         }
         return trainingPass;
     }
@@ -201,7 +213,8 @@ final class TfModelSession implements ModelSession {
     private ForwardPass frozenBatchNormPass() {
         if (frozenBatchNormPass == null) {
             frozenBatchNormReads = variables.readAll();
-            frozenBatchNormPass = new ForwardPass(ir, w, sources(frozenBatchNormReads), false);
+            frozenBatchNormPass = new ForwardPass(ir, w, sources(frozenBatchNormReads), filters(frozenBatchNormReads),
+                    false, null);
         }
         return frozenBatchNormPass;
     }
@@ -266,9 +279,9 @@ final class TfModelSession implements ModelSession {
             names.forEach(n -> runner.fetch(inferenceReads.get(n)));
             try (Result result = runner.run()) {
                 for (int i = 0; i < names.size(); i++) {
-                    Tensor initial = variables.all().get(names.get(i)).initial();
-                    float[] values = TensorTransfer.fromTf(result.get(i)).toFloats();
-                    weights.put(names.get(i), Tensor.ofFloats(initial.type(), initial.shape(), values));
+                    TfVariables.Variable v = variables.all().get(names.get(i));
+                    Tensor read = TfVariables.toOnnx(v, TensorTransfer.fromTf(result.get(i)));
+                    weights.put(names.get(i), Tensor.ofFloats(v.initial().type(), read.shape(), read.toFloats()));
                 }
             }
             return weights;
