@@ -142,17 +142,9 @@ public final class Tensor {
      */
     public Tensor permute(int... perm) {
         int rank = shape.length;
-        boolean[] seen = new boolean[rank];
-        if (perm.length != rank) {
+        if (!isPermutation(perm, rank)) {
             throw new IllegalArgumentException("permutation " + Arrays.toString(perm) + " for shape "
                     + Arrays.toString(shape));
-        }
-        for (int axis : perm) {
-            if (axis < 0 || axis >= rank || seen[axis]) {
-                throw new IllegalArgumentException("permutation " + Arrays.toString(perm) + " for shape "
-                        + Arrays.toString(shape));
-            }
-            seen[axis] = true;
         }
         long[] sourceStrides = new long[rank];
         long stride = 1;
@@ -188,6 +180,21 @@ public final class Tensor {
             }
         }
         return new Tensor(type, outShape, outFloats, outLongs);
+    }
+
+    /** Whether {@code perm} names each of the axes 0..rank-1 exactly once. */
+    private static boolean isPermutation(int[] perm, int rank) {
+        if (perm.length != rank) {
+            return false;
+        }
+        boolean[] seen = new boolean[rank];
+        for (int axis : perm) {
+            if (axis < 0 || axis >= rank || seen[axis]) {
+                return false;
+            }
+            seen[axis] = true;
+        }
+        return true;
     }
 
     public static long elementCount(long[] shape) {
