@@ -45,6 +45,14 @@ final class ChannelFlow {
         int count() {
             return ids.length;
         }
+
+        /**
+         * False for the outputs of a dense layer or of a convolution the analysis does not follow: no kernel can be
+         * removed there, so such features are no scoring point (a second dense layer of a classifier head reads them).
+         */
+        boolean fromKernels() {
+            return !source.isEmpty();
+        }
     }
 
     private final Graph graph;
@@ -228,7 +236,9 @@ final class ChannelFlow {
                 protect(in);
             } else {
                 in.block = features / in.count();
-                consumedAt.add(node.inputs().get(0));
+                if (in.fromKernels()) {
+                    consumedAt.add(node.inputs().get(0));
+                }
             }
         }
         channels.put(node.output(), freshProtected(out, true));

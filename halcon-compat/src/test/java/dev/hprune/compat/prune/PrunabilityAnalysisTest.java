@@ -59,6 +59,14 @@ class PrunabilityAnalysisTest {
     }
 
     @Test
+    void secondDenseLayerReadsNoKernelsAndIsNoScoringPoint() {
+        PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.denseHiddenLayerHead());
+        assertThat(a.prunableConvs()).containsExactly("a");
+        assertThat(a.prunableKernelCount()).isEqualTo(3);
+        assertThat(a.scoringPoints()).containsExactly("pool.y");
+    }
+
+    @Test
     void reshapeMatMulHeadIsFollowedLikeAFlatten() {
         PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.reshapeMatMulHead());
         assertThat(a.prunableKernelCount()).isEqualTo(3);

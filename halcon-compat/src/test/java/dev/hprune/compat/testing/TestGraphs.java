@@ -67,4 +67,12 @@ public final class TestGraphs {
         String a = g.maxPool("pool", g.relu("relu", g.conv("a", GraphBuilder.image(), 1, 4, 3)));
         return g.build(g.matMul("fc", g.reshape("flat", a, -1, 64), 64, 3), 3);
     }
+
+    /** The most common classifier head: Flatten -> Gemm -> Relu -> Dropout -> Gemm (AlexNet, VGG, Keras CNNs). */
+    public static Graph denseHiddenLayerHead() {
+        GraphBuilder g = GraphBuilder.input(1, 8);
+        String a = g.maxPool("pool", g.relu("relu", g.conv("a", GraphBuilder.image(), 1, 4, 3)));
+        String hidden = g.unary("drop", "Dropout", g.relu("fc1.relu", g.gemm("fc1", g.flatten("flat", a), 64, 6)));
+        return g.build(g.gemm("fc2", hidden, 6, 3), 3);
+    }
 }

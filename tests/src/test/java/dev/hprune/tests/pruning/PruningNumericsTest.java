@@ -40,7 +40,8 @@ class PruningNumericsTest {
                 Arguments.of("squeeze-excitation", (Supplier<Graph>) TestGraphs::squeezeExcitation),
                 Arguments.of("concat", (Supplier<Graph>) TestGraphs::concat),
                 Arguments.of("flatten-gemm head", (Supplier<Graph>) TestGraphs::flattenHead),
-                Arguments.of("reshape-matmul head", (Supplier<Graph>) TestGraphs::reshapeMatMulHead));
+                Arguments.of("reshape-matmul head", (Supplier<Graph>) TestGraphs::reshapeMatMulHead),
+                Arguments.of("two dense layers", (Supplier<Graph>) TestGraphs::denseHiddenLayerHead));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,6 +70,26 @@ class PruningNumericsTest {
         }
         float[] unpruned = run(graph, images);
         assertThat(unpruned).as("removing channels changes the output").isNotEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("architectures")
+    void oracleScoresReachEveryScoringPoint(String name, Supplier<Graph> architecture) {
+        Graph graph = architecture.get();
+        List<String> points = PrunabilityAnalysis.of(graph).scoringPoints();
+        Tensor images = images(graph, new Random(name.hashCode()));
+        try (ModelSession session = Backends.get().open(graph, SessionOptions.cpu())) {
+            Map<String, float[]> scores = session.taylorScores(graph.inputs().get(0).name(),
+                    graph.outputs().get(0).name(), images, new long[] {0, 1, 0}, points);
+            assertThat(scores).containsOnlyKeys(points);
+            scores.forEach((point, values) -> {
+                double sum = 0;
+                for (float v : values) {
+                    sum += v;
+                }
+                assertThat(sum).as(point + " scores something").isPositive();
+            });
+        }
     }
 
     /** The random choice may empty a convolution; give back one group per convolution that would have none left. */
