@@ -52,42 +52,52 @@ final class ConstantEvaluator {
 
     /** The computations of this class for one node, as the operator kinds name them. */
     private record Folding(List<Tensor> inputs, long[] outShape, InferredGraph shapes) implements ConstantFolding {
+        @Override
         public Tensor reshape(Node node) {
             return inputs.get(0).reshape(outShape);
         }
 
+        @Override
         public Tensor cast(Node node) {
             return ConstantEvaluator.cast(inputs.get(0), shapes.type(node.output()));
         }
 
+        @Override
         public Tensor shape(Node node) {
             return Tensor.ofLongs(outShape, shapes.knownElements(node.output()).orElseThrow());
         }
 
+        @Override
         public Tensor gather(Node node) {
             return ConstantEvaluator.gather(inputs.get(0), inputs.get(1), node, outShape);
         }
 
+        @Override
         public Tensor slice(Node node) {
             return ConstantEvaluator.slice(inputs.get(0), inputs, outShape);
         }
 
+        @Override
         public Tensor concat(Node node) {
             return ConstantEvaluator.concat(inputs, node, outShape);
         }
 
+        @Override
         public Tensor transpose(Node node) {
             return ConstantEvaluator.transpose(inputs.get(0), node);
         }
 
+        @Override
         public Tensor constantOfShape(Node node) {
             return ConstantEvaluator.constantOfShape(node, outShape);
         }
 
+        @Override
         public Tensor arithmetic(Node node, Arithmetic op) {
             return ConstantEvaluator.arithmetic(op, inputs.get(0), inputs.get(1), outShape);
         }
 
+        @Override
         public Tensor unary(Node node, DoubleUnaryOperator f) {
             Tensor x = inputs.get(0);
             if (!x.type().isFloating()) {
@@ -100,6 +110,7 @@ final class ConstantEvaluator {
             return Tensor.ofFloats(x.type(), x.shape(), values);
         }
 
+        @Override
         public Tensor pow(Node node) {
             Tensor a = inputs.get(0);
             Tensor b = inputs.get(1);

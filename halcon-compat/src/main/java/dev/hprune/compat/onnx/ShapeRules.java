@@ -29,15 +29,18 @@ final class ShapeRules {
 
     /** The rules of this class for one graph, as the operator kinds name them. */
     private record Engine(InferredGraph g) implements ShapeEngine {
+        @Override
         public void same(Node node) {
             ShapeRules.same(node, g, 0);
         }
 
+        @Override
         public void identity(Node node) {
             ShapeRules.same(node, g, 0);
             g.elements(node.inputs().get(0)).ifPresent(e -> g.defineElements(node.output(), e));
         }
 
+        @Override
         public void dropout(Node node) {
             ShapeRules.same(node, g, 0);
             if (node.outputs().size() > 1 && !node.outputs().get(1).isEmpty()) {
@@ -45,99 +48,123 @@ final class ShapeRules {
             }
         }
 
+        @Override
         public void cast(Node node) {
             ShapeRules.cast(node, g);
         }
 
+        @Override
         public void constant(Node node) {
             ShapeRules.constant(node, g);
         }
 
+        @Override
         public void batchNorm(Node node) {
             ShapeRules.batchNorm(node, g);
         }
 
+        @Override
         public void layerNorm(Node node) {
             ShapeRules.layerNorm(node, g);
         }
 
+        @Override
         public void arithmetic(Node node, Arithmetic op) {
             ShapeRules.arithmetic(node, op, g);
         }
 
+        @Override
         public void broadcast(Node node) {
             String left = node.inputs().get(0);
             g.define(node.output(), ShapeRules.broadcast(g.shape(left), g.input(node, 1), g), g.type(left));
         }
 
+        @Override
         public void conv(Node node) {
             ShapeRules.conv(node, g);
         }
 
+        @Override
         public void pool(Node node) {
             ShapeRules.pool(node, g);
         }
 
+        @Override
         public void globalPool(Node node) {
             ShapeRules.globalPool(node, g);
         }
 
+        @Override
         public void gemm(Node node) {
             ShapeRules.gemm(node, g);
         }
 
+        @Override
         public void matMul(Node node) {
             ShapeRules.matMul(node, g);
         }
 
+        @Override
         public void flatten(Node node) {
             ShapeRules.flatten(node, g);
         }
 
+        @Override
         public void reshape(Node node) {
             ShapeRules.reshape(node, g);
         }
 
+        @Override
         public void shape(Node node) {
             ShapeRules.shape(node, g);
         }
 
+        @Override
         public void slice(Node node) {
             ShapeRules.slice(node, g);
         }
 
+        @Override
         public void split(Node node) {
             ShapeRules.split(node, g);
         }
 
+        @Override
         public void concat(Node node) {
             ShapeRules.concat(node, g);
         }
 
+        @Override
         public void squeeze(Node node) {
             ShapeRules.squeeze(node, g);
         }
 
+        @Override
         public void unsqueeze(Node node) {
             ShapeRules.unsqueeze(node, g);
         }
 
+        @Override
         public void transpose(Node node) {
             ShapeRules.transpose(node, g);
         }
 
+        @Override
         public void pad(Node node) {
             ShapeRules.pad(node, g);
         }
 
+        @Override
         public void reduceMean(Node node) {
             ShapeRules.reduceMean(node, g);
         }
 
+        @Override
         public void gather(Node node) {
             ShapeRules.gather(node, g);
         }
 
+        @Override
         public void constantOfShape(Node node) {
             ShapeRules.constantOfShape(node, g);
         }
