@@ -20,9 +20,9 @@ import java.util.Set;
  *
  * <p>Each channel gets an id when a convolution creates it; operators pass ids on (the pattern their
  * {@link dev.hprune.compat.op.OpKind} names); element-wise operators on two activations tie ids together (union-find);
- * a depthwise convolution keeps its input's ids. Ids that
- * reach a graph output or an operator the analysis cannot follow are protected. The values at which channels are
- * consumed (inputs of convolutions and dense layers) are the scoring points.
+ * a depthwise convolution keeps its input's ids. Ids that reach a graph output or an operator the analysis cannot
+ * follow are protected. The values at which channels are consumed (inputs of convolutions and dense layers) are the
+ * scoring points.
  */
 final class ChannelFlow implements ChannelEngine {
 

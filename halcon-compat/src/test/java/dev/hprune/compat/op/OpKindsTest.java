@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hprune.compat.graph.Node;
 import dev.hprune.compat.onnx.SupportedOperators;
+import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The registry is the supported list, and no kind in it is half supported. */
@@ -103,6 +107,21 @@ class OpKindsTest {
         }
         assertThat(cut).containsExactlyInAnyOrder("Conv", "BatchNormalization", "Add", "Sub", "Mul", "Div", "Pow",
                 "Gemm", "MatMul", "Reshape");
+    }
+
+    /** onnx and prune implement the engines and use the registry, so the registry must not use them (no cycle). */
+    @Test
+    void registryDependsOnTheGraphModelOnly() throws IOException {
+        Path sources = Path.of("src/main/java/dev/hprune/compat/op");
+        List<String> imports = new ArrayList<>();
+        try (Stream<Path> files = Files.list(sources)) {
+            for (Path file : files.toList()) {
+                Files.readAllLines(file).stream().filter(line -> line.startsWith("import dev.hprune."))
+                        .forEach(line -> imports.add(file.getFileName() + ": " + line));
+            }
+        }
+        assertThat(imports).isNotEmpty().allMatch(line -> line.contains("import dev.hprune.compat.graph.")
+                || line.contains("import static dev.hprune.compat.op."));
     }
 
     @Test
