@@ -10,6 +10,7 @@ import dev.hprune.compat.error.ErrorCodes;
 import dev.hprune.compat.error.HalconError;
 import dev.hprune.compat.graph.Graph;
 import dev.hprune.compat.graph.Tensor;
+import dev.hprune.compat.onnx.ShapeInference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -57,6 +58,21 @@ public final class DlModel implements AutoCloseable {
     static DlModel of(Graph graph, Supplier<Backend> backend) {
         ClassifierLayout layout = ClassifierLayout.of(graph).orElse(null);
         return new DlModel(graph, defaults(graph, layout), layout, backend);
+    }
+
+    /**
+     * Runs shape inference over the graph with the model's image size (open sizes stay open), so that shape
+     * contradictions are reported as 7801 naming the node.
+     */
+    void checkShapes() {
+        lock.readLock().lock();
+        try {
+            Map<String, long[]> given = layout == null ? Map.of() : Map.of(layout.input(),
+                    new long[] {-1, layout.channels(), params.imageHeight(), params.imageWidth()});
+            ShapeInference.infer(graph, given);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** A model for {@code replacement} (e.g. a pruned graph) with this model's parameters. */
@@ -328,9 +344,7 @@ public final class DlModel implements AutoCloseable {
         for (int c = 0; c < classes; c++) {
             confidence[c] = scores.floatAt(sample * classes + c);
         }
-        if (!layout.outputIsSoftmax()) {
-            softmax(confidence);
-        }
+        layout.scores().toConfidences(confidence);
         Integer[] order = IntStream.range(0, classes).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer c) -> -confidence[c]).thenComparingInt(c -> c));
         List<Long> ids = new ArrayList<>(classes);
@@ -342,17 +356,5 @@ public final class DlModel implements AutoCloseable {
             values.add(confidence[c]);
         }
         return new ClassificationResult(ids, names, values);
-    }
-
-    private static void softmax(double[] values) {
-        double max = Arrays.stream(values).max().orElse(0);
-        double sum = 0;
-        for (int i = 0; i < values.length; i++) {
-            values[i] = Math.exp(values[i] - max);
-            sum += values[i];
-        }
-        for (int i = 0; i < values.length; i++) {
-            values[i] /= sum;
-        }
     }
 }

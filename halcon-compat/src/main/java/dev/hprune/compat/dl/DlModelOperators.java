@@ -26,10 +26,16 @@ public final class DlModelOperators {
     public static final String RESULT_CONFIDENCES = "classification_confidences";
     private static final List<String> RESULT_KEYS = List.of(RESULT_CLASS_IDS, RESULT_CLASS_NAMES, RESULT_CONFIDENCES);
 
-    /** read_dl_model( : : FileName : DLModelHandle). */
+    /**
+     * read_dl_model( : : FileName : DLModelHandle). A file whose shapes contradict each other at the model's image
+     * size (a Conv weight that does not fit its input, dense layers whose inner dimensions differ) is refused here
+     * with 7801 naming the node, not at the first apply_dl_model.
+     */
     public static Handle readDlModel(List<Object> fileName) {
         Graph graph = ModelFiles.read(ControlArgs.string(fileName, 1));
-        return register(DlModel.of(graph));
+        DlModel model = DlModel.of(graph);
+        model.checkShapes();
+        return register(model);
     }
 
     /** write_dl_model( : : DLModelHandle, FileName : ): ONNX with the HALCON parameters in metadata_props, atomically. */

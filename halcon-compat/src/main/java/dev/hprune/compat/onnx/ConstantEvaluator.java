@@ -3,10 +3,14 @@ package dev.hprune.compat.onnx;
 import dev.hprune.compat.graph.DataType;
 import dev.hprune.compat.graph.Node;
 import dev.hprune.compat.graph.Tensor;
+import dev.hprune.compat.op.Arithmetic;
+import dev.hprune.compat.op.ConstantFolding;
+import dev.hprune.compat.op.OpKind;
+import dev.hprune.compat.op.OpKinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Computes the operators that shape arithmetic and weight preprocessing use on constant tensors, so that
@@ -19,9 +23,10 @@ final class ConstantEvaluator {
     /** Results larger than this many elements are left to the runtime rather than stored in the model. */
     static final long MAX_ELEMENTS = 1L << 22;
 
-    private static final Set<String> RESHAPING = Set.of("Identity", "Reshape", "Flatten", "Squeeze", "Unsqueeze");
-    static final Set<String> OPERATORS = Set.of("Identity", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Cast",
-            "Shape", "Gather", "Slice", "Concat", "Transpose", "Add", "Sub", "Mul", "Div", "ConstantOfShape");
+    /** Whether this class computes {@code opType} (its operator kind has a constant fold). */
+    static boolean folds(String opType) {
+        return OpKinds.of(opType).map(OpKind::folds).orElse(false);
+    }
 
     /**
      * The outputs of {@code node} for constant {@code inputs} (null for a left-out optional input), or empty when the
@@ -29,7 +34,8 @@ final class ConstantEvaluator {
      * {@code shapes}, which has analysed the graph.
      */
     static Optional<List<Tensor>> evaluate(Node node, List<Tensor> inputs, InferredGraph shapes) {
-        if (!OPERATORS.contains(node.opType()) || node.outputs().size() != 1) {
+        Optional<OpKind> kind = OpKinds.of(node.opType()).filter(OpKind::folds);
+        if (kind.isEmpty() || node.outputs().size() != 1) {
             return Optional.empty();
         }
         long[] outShape = shapes.shape(node.output()).stream().mapToLong(SymDim::concrete).toArray();
@@ -41,23 +47,93 @@ final class ConstantEvaluator {
         if (Tensor.elementCount(outShape) > MAX_ELEMENTS) {
             return Optional.empty();
         }
-        Tensor x = inputs.get(0);
-        Tensor result;
-        if (RESHAPING.contains(node.opType())) {
-            result = x.reshape(outShape);
-        } else {
-            result = switch (node.opType()) {
-                case "Cast" -> cast(x, shapes.type(node.output()));
-                case "Shape" -> Tensor.ofLongs(outShape, shapes.knownElements(node.output()).orElseThrow());
-                case "Gather" -> gather(x, inputs.get(1), node, outShape);
-                case "Slice" -> slice(x, inputs, outShape);
-                case "Concat" -> concat(inputs, node, outShape);
-                case "Transpose" -> transpose(x, node);
-                case "ConstantOfShape" -> constantOfShape(node, outShape);
-                default -> arithmetic(node.opType(), x, inputs.get(1), outShape);
-            };
+        return kind.get().fold(node, new Folding(inputs, outShape, shapes)).map(List::of);
+    }
+
+    /** The computations of this class for one node, as the operator kinds name them. */
+    private record Folding(List<Tensor> inputs, long[] outShape, InferredGraph shapes) implements ConstantFolding {
+        @Override
+        public Tensor reshape(Node node) {
+            return inputs.get(0).reshape(outShape);
         }
-        return Optional.of(List.of(result));
+
+        @Override
+        public Tensor cast(Node node) {
+            return ConstantEvaluator.cast(inputs.get(0), shapes.type(node.output()));
+        }
+
+        @Override
+        public Tensor shape(Node node) {
+            return Tensor.ofLongs(outShape, shapes.knownElements(node.output()).orElseThrow());
+        }
+
+        @Override
+        public Tensor gather(Node node) {
+            return ConstantEvaluator.gather(inputs.get(0), inputs.get(1), node, outShape);
+        }
+
+        @Override
+        public Tensor slice(Node node) {
+            return ConstantEvaluator.slice(inputs.get(0), inputs, outShape);
+        }
+
+        @Override
+        public Tensor concat(Node node) {
+            return ConstantEvaluator.concat(inputs, node, outShape);
+        }
+
+        @Override
+        public Tensor transpose(Node node) {
+            return ConstantEvaluator.transpose(inputs.get(0), node);
+        }
+
+        @Override
+        public Tensor constantOfShape(Node node) {
+            return ConstantEvaluator.constantOfShape(node, outShape);
+        }
+
+        @Override
+        public Tensor arithmetic(Node node, Arithmetic op) {
+            return ConstantEvaluator.arithmetic(op, inputs.get(0), inputs.get(1), outShape);
+        }
+
+        @Override
+        public Tensor unary(Node node, DoubleUnaryOperator f) {
+            Tensor x = inputs.get(0);
+            if (!x.type().isFloating()) {
+                return null;
+            }
+            float[] values = x.toFloats();
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rounded(x.type(), (float) f.applyAsDouble(values[i]));
+            }
+            return Tensor.ofFloats(x.type(), x.shape(), values);
+        }
+
+        @Override
+        public Tensor pow(Node node) {
+            Tensor a = inputs.get(0);
+            Tensor b = inputs.get(1);
+            int[] fromA = broadcastIndices(a.shape(), outShape);
+            int[] fromB = broadcastIndices(b.shape(), outShape);
+            if (a.type().isFloating()) {
+                float[] values = new float[fromA.length];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = rounded(a.type(), (float) Math.pow(a.floatAt(fromA[i]), b.floatAt(fromB[i])));
+                }
+                return Tensor.ofFloats(a.type(), outShape, values);
+            }
+            long[] values = new long[fromA.length];
+            for (int i = 0; i < values.length; i++) {
+                double exponent = b.type().isFloating() ? b.floatAt(fromB[i]) : b.longAt(fromB[i]);
+                values[i] = wrap((long) Math.pow(a.longAt(fromA[i]), exponent), a.type());
+            }
+            return Tensor.ofLongs(a.type(), outShape, values);
+        }
+    }
+
+    private static float rounded(DataType type, float value) {
+        return type == DataType.FLOAT16 ? HalfFloat.round(value) : value;
     }
 
     static long[] strides(long[] shape) {
@@ -229,22 +305,14 @@ final class ConstantEvaluator {
     }
 
     /** Add, Sub, Mul, Div with numpy broadcasting, in the type of the first input. */
-    private static Tensor arithmetic(String op, Tensor a, Tensor b, long[] outShape) {
+    private static Tensor arithmetic(Arithmetic op, Tensor a, Tensor b, long[] outShape) {
         int[] fromA = broadcastIndices(a.shape(), outShape);
         int[] fromB = broadcastIndices(b.shape(), outShape);
         DataType type = a.type();
         if (type.isFloating()) {
             float[] values = new float[fromA.length];
             for (int i = 0; i < values.length; i++) {
-                float x = a.floatAt(fromA[i]);
-                float y = b.floatAt(fromB[i]);
-                float r = switch (op) {
-                    case "Add" -> x + y;
-                    case "Sub" -> x - y;
-                    case "Mul" -> x * y;
-                    default -> x / y;
-                };
-                values[i] = type == DataType.FLOAT16 ? HalfFloat.round(r) : r;
+                values[i] = rounded(type, op.apply(a.floatAt(fromA[i]), b.floatAt(fromB[i])));
             }
             return Tensor.ofFloats(type, outShape, values);
         }
@@ -252,16 +320,10 @@ final class ConstantEvaluator {
         for (int i = 0; i < values.length; i++) {
             long x = a.longAt(fromA[i]);
             long y = b.longAt(fromB[i]);
-            if (op.equals("Div") && y == 0) {
+            if (op == Arithmetic.DIV && y == 0) {
                 throw new IllegalArgumentException("integer division by zero");
             }
-            long r = switch (op) {
-                case "Add" -> x + y;
-                case "Sub" -> x - y;
-                case "Mul" -> x * y;
-                default -> x / y;
-            };
-            values[i] = wrap(r, type);
+            values[i] = wrap(op.apply(x, y), type);
         }
         return Tensor.ofLongs(type, outShape, values);
     }

@@ -16,10 +16,11 @@ import java.util.Map;
  *   <li>Clip before 11: {@code min}/{@code max} attributes become constant inputs.</li>
  *   <li>Slice before 10: {@code starts}/{@code ends}/{@code axes} attributes become constant inputs.</li>
  *   <li>Squeeze/Unsqueeze before 13: the {@code axes} attribute becomes a constant input.</li>
+ *   <li>Split before 13: the {@code split} attribute (the output sizes) becomes a constant input.</li>
  *   <li>Pad before 11: {@code pads} and {@code value} attributes become constant inputs.</li>
- *   <li>Softmax before 13 normalised over the input coerced to 2-D at {@code axis} (default 1): when that axis is the
- *       last one nothing changes but the explicit axis; otherwise Flatten, Softmax over the last axis and a Reshape
- *       back to the input's shape compute the old result.</li>
+ *   <li>Softmax and LogSoftmax before 13 normalised over the input coerced to 2-D at {@code axis} (default 1): when
+ *       that axis is the last one nothing changes but the explicit axis; otherwise Flatten, the operator over the last
+ *       axis and a Reshape back to the input's shape compute the old result.</li>
  *   <li>BatchNormalization: the {@code spatial} attribute (gone since 9) is dropped; Dropout's {@code ratio} and
  *       {@code is_test} attributes (inputs or gone since 12) are dropped, which is exact in inference.</li>
  * </ul>
@@ -47,7 +48,7 @@ final class OpsetNormalization {
         List<Node> oldSoftmax = new ArrayList<>();
         for (Node node : graph.nodes()) {
             Node rewritten = rewrite(node);
-            if (rewritten.opType().equals("Softmax") && opset < 13) {
+            if (SoftmaxUpgrade.NORMALISATIONS.contains(rewritten.opType()) && opset < 13) {
                 oldSoftmax.add(rewritten);
             }
             nodes.add(rewritten);
@@ -62,6 +63,7 @@ final class OpsetNormalization {
             case "Clip" -> opset < 11 ? clipInputs(node) : node;
             case "Slice" -> opset < 10 ? attributesToInputs(node, "starts", "ends", "axes") : node;
             case "Squeeze", "Unsqueeze" -> opset < 13 ? attributesToInputs(node, "axes") : node;
+            case "Split" -> opset < 13 ? attributesToInputs(node, "split") : node;
             case "Pad" -> opset < 11 ? padInputs(node) : node;
             case "BatchNormalization" -> without(node, "spatial", "is_test", "consumed_inputs");
             case "Dropout" -> without(node, "ratio", "is_test");

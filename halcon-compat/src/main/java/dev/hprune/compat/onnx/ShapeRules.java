@@ -3,6 +3,10 @@ package dev.hprune.compat.onnx;
 import dev.hprune.compat.graph.DataType;
 import dev.hprune.compat.graph.Node;
 import dev.hprune.compat.graph.Tensor;
+import dev.hprune.compat.op.Arithmetic;
+import dev.hprune.compat.op.OpKind;
+import dev.hprune.compat.op.OpKinds;
+import dev.hprune.compat.op.ShapeEngine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,40 +22,151 @@ final class ShapeRules {
 
     /** Defines the outputs of {@code node}; throws a runtime exception (wrapped by the caller) when inputs do not fit. */
     static void apply(Node node, InferredGraph g) {
-        switch (node.opType()) {
-            case "Relu", "LeakyRelu", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish", "Softmax", "Clip" ->
-                    same(node, g, 0);
-            case "Identity" -> {
-                same(node, g, 0);
-                g.elements(node.inputs().get(0)).ifPresent(e -> g.defineElements(node.output(), e));
+        OpKind kind = OpKinds.of(node.opType()).orElseThrow(() -> new IllegalArgumentException(
+                "no shape rule for operator " + node.opType()));
+        kind.shapes(node, new Engine(g));
+    }
+
+    /** The rules of this class for one graph, as the operator kinds name them. */
+    private record Engine(InferredGraph g) implements ShapeEngine {
+        @Override
+        public void same(Node node) {
+            ShapeRules.same(node, g, 0);
+        }
+
+        @Override
+        public void identity(Node node) {
+            ShapeRules.same(node, g, 0);
+            g.elements(node.inputs().get(0)).ifPresent(e -> g.defineElements(node.output(), e));
+        }
+
+        @Override
+        public void dropout(Node node) {
+            ShapeRules.same(node, g, 0);
+            if (node.outputs().size() > 1 && !node.outputs().get(1).isEmpty()) {
+                g.define(node.outputs().get(1), g.input(node, 0), DataType.BOOL);
             }
-            case "Dropout" -> {
-                same(node, g, 0);
-                if (node.outputs().size() > 1 && !node.outputs().get(1).isEmpty()) {
-                    g.define(node.outputs().get(1), g.input(node, 0), DataType.BOOL);
-                }
-            }
-            case "Cast" -> cast(node, g);
-            case "BatchNormalization" -> batchNorm(node, g);
-            case "Add", "Sub", "Mul", "Div" -> arithmetic(node, g);
-            case "Conv" -> conv(node, g);
-            case "MaxPool", "AveragePool" -> pool(node, g);
-            case "GlobalAveragePool" -> globalPool(node, g);
-            case "Gemm" -> gemm(node, g);
-            case "MatMul" -> matMul(node, g);
-            case "Flatten" -> flatten(node, g);
-            case "Reshape" -> reshape(node, g);
-            case "Shape" -> shape(node, g);
-            case "Slice" -> slice(node, g);
-            case "Concat" -> concat(node, g);
-            case "Squeeze" -> squeeze(node, g);
-            case "Unsqueeze" -> unsqueeze(node, g);
-            case "Transpose" -> transpose(node, g);
-            case "Pad" -> pad(node, g);
-            case "ReduceMean" -> reduceMean(node, g);
-            case "Gather" -> gather(node, g);
-            case "ConstantOfShape" -> constantOfShape(node, g);
-            default -> throw new IllegalArgumentException("no shape rule for operator " + node.opType());
+        }
+
+        @Override
+        public void cast(Node node) {
+            ShapeRules.cast(node, g);
+        }
+
+        @Override
+        public void constant(Node node) {
+            ShapeRules.constant(node, g);
+        }
+
+        @Override
+        public void batchNorm(Node node) {
+            ShapeRules.batchNorm(node, g);
+        }
+
+        @Override
+        public void layerNorm(Node node) {
+            ShapeRules.layerNorm(node, g);
+        }
+
+        @Override
+        public void arithmetic(Node node, Arithmetic op) {
+            ShapeRules.arithmetic(node, op, g);
+        }
+
+        @Override
+        public void broadcast(Node node) {
+            String left = node.inputs().get(0);
+            g.define(node.output(), ShapeRules.broadcast(g.shape(left), g.input(node, 1), g), g.type(left));
+        }
+
+        @Override
+        public void conv(Node node) {
+            ShapeRules.conv(node, g);
+        }
+
+        @Override
+        public void pool(Node node) {
+            ShapeRules.pool(node, g);
+        }
+
+        @Override
+        public void globalPool(Node node) {
+            ShapeRules.globalPool(node, g);
+        }
+
+        @Override
+        public void gemm(Node node) {
+            ShapeRules.gemm(node, g);
+        }
+
+        @Override
+        public void matMul(Node node) {
+            ShapeRules.matMul(node, g);
+        }
+
+        @Override
+        public void flatten(Node node) {
+            ShapeRules.flatten(node, g);
+        }
+
+        @Override
+        public void reshape(Node node) {
+            ShapeRules.reshape(node, g);
+        }
+
+        @Override
+        public void shape(Node node) {
+            ShapeRules.shape(node, g);
+        }
+
+        @Override
+        public void slice(Node node) {
+            ShapeRules.slice(node, g);
+        }
+
+        @Override
+        public void split(Node node) {
+            ShapeRules.split(node, g);
+        }
+
+        @Override
+        public void concat(Node node) {
+            ShapeRules.concat(node, g);
+        }
+
+        @Override
+        public void squeeze(Node node) {
+            ShapeRules.squeeze(node, g);
+        }
+
+        @Override
+        public void unsqueeze(Node node) {
+            ShapeRules.unsqueeze(node, g);
+        }
+
+        @Override
+        public void transpose(Node node) {
+            ShapeRules.transpose(node, g);
+        }
+
+        @Override
+        public void pad(Node node) {
+            ShapeRules.pad(node, g);
+        }
+
+        @Override
+        public void reduceMean(Node node) {
+            ShapeRules.reduceMean(node, g);
+        }
+
+        @Override
+        public void gather(Node node) {
+            ShapeRules.gather(node, g);
+        }
+
+        @Override
+        public void constantOfShape(Node node) {
+            ShapeRules.constantOfShape(node, g);
         }
     }
 
@@ -74,6 +189,93 @@ final class ShapeRules {
         for (int i = 1; i < node.outputs().size(); i++) {
             if (!node.outputs().get(i).isEmpty()) {
                 g.define(node.outputs().get(i), g.input(node, 3), g.type(node.inputs().get(3)));
+            }
+        }
+    }
+
+    /** Constant nodes become initializers at import; a graph built otherwise still gets their value. */
+    private static void constant(Node node, InferredGraph g) {
+        Tensor value = node.tensorAttr("value").orElseThrow(() -> new IllegalArgumentException(
+                "Constant without a tensor 'value'"));
+        g.defineConstant(node.output(), value);
+    }
+
+    /**
+     * LayerNormalization (opset 17): Y has X's shape; the optional Mean and InvStdDev have X's shape with the
+     * normalised axes ({@code axis} and after) set to 1. Scale and bias must broadcast to the normalised axes.
+     */
+    private static void layerNorm(Node node, InferredGraph g) {
+        List<SymDim> x = g.input(node, 0);
+        int axis = axis(node.intAttr("axis", -1), x.size());
+        List<SymDim> normalised = x.subList(axis, x.size());
+        for (int i = 1; i < node.inputs().size(); i++) {
+            if (!node.inputs().get(i).isEmpty()
+                    && broadcast(normalised, g.input(node, i), g).size() != normalised.size()) {
+                throw new IllegalArgumentException("LayerNormalization " + (i == 1 ? "scale " : "bias ")
+                        + g.input(node, i) + " does not fit the normalised axes " + normalised);
+            }
+        }
+        same(node, g, 0);
+        List<SymDim> reduced = new ArrayList<>(x.subList(0, axis));
+        for (int i = axis; i < x.size(); i++) {
+            reduced.add(SymDim.of(1));
+        }
+        for (int i = 1; i < node.outputs().size(); i++) {
+            if (!node.outputs().get(i).isEmpty()) {
+                g.define(node.outputs().get(i), reduced, DataType.FLOAT);
+            }
+        }
+    }
+
+    /**
+     * Split (opset 13): the sizes along {@code axis} come from input 1 when present (import turns the older
+     * attribute into it), otherwise the axis is divided equally among the outputs.
+     */
+    private static void split(Node node, InferredGraph g) {
+        List<SymDim> x = g.input(node, 0);
+        int axis = axis(node.intAttr("axis", 0), x.size());
+        SymDim along = x.get(axis);
+        int parts = node.outputs().size();
+        Optional<long[]> sizes = node.input(1).flatMap(g::knownElements);
+        if (node.input(1).isPresent() && sizes.isEmpty()) {
+            throw new IllegalArgumentException("Split sizes are not constant");
+        }
+        List<SymDim> dims = new ArrayList<>();
+        if (sizes.isPresent()) {
+            if (sizes.get().length != parts) {
+                throw new IllegalArgumentException("Split into " + parts + " outputs with " + sizes.get().length
+                        + " sizes");
+            }
+            long total = 0;
+            for (long size : sizes.get()) {
+                if (size < 0) {
+                    throw new IllegalArgumentException("Split size " + size);
+                }
+                total += size;
+                dims.add(SymDim.of(size));
+            }
+            if (along.known() && total != along.value()) {
+                throw new IllegalArgumentException("Split sizes " + Arrays.toString(sizes.get()) + " do not add up to "
+                        + along.value());
+            }
+        } else if (along.known()) {
+            if (along.value() % parts != 0) {
+                throw new IllegalArgumentException("axis of " + along.value() + " does not split into " + parts
+                        + " equal parts");
+            }
+            for (int i = 0; i < parts; i++) {
+                dims.add(SymDim.of(along.value() / parts));
+            }
+        } else {
+            for (int i = 0; i < parts; i++) {
+                dims.add(parts == 1 ? along : g.fresh());
+            }
+        }
+        for (int i = 0; i < parts; i++) {
+            if (!node.outputs().get(i).isEmpty()) {
+                List<SymDim> out = new ArrayList<>(x);
+                out.set(axis, dims.get(i));
+                g.define(node.outputs().get(i), out, g.type(node.inputs().get(0)));
             }
         }
     }
@@ -106,7 +308,7 @@ final class ShapeRules {
         return out;
     }
 
-    private static void arithmetic(Node node, InferredGraph g) {
+    private static void arithmetic(Node node, Arithmetic op, InferredGraph g) {
         String left = node.inputs().get(0);
         String right = node.inputs().get(1);
         List<SymDim> shape = broadcast(g.shape(left), g.shape(right), g);
@@ -119,30 +321,20 @@ final class ShapeRules {
             for (int i = 0; i < n; i++) {
                 SymDim x = a.get().get(a.get().size() == 1 ? 0 : i);
                 SymDim y = b.get().get(b.get().size() == 1 ? 0 : i);
-                values.add(combine(node.opType(), x, y, g));
+                values.add(combine(op, x, y, g));
             }
             g.defineElements(node.output(), values);
         }
     }
 
-    private static SymDim combine(String op, SymDim x, SymDim y, InferredGraph g) {
+    private static SymDim combine(Arithmetic op, SymDim x, SymDim y, InferredGraph g) {
         if (x.known() && y.known()) {
-            return SymDim.of(switch (op) {
-                case "Add" -> x.value() + y.value();
-                case "Sub" -> x.value() - y.value();
-                case "Mul" -> x.value() * y.value();
-                default -> y.value() == 0 ? 0 : x.value() / y.value();
-            });
+            return SymDim.of(op == Arithmetic.DIV && y.value() == 0 ? 0 : op.apply(x.value(), y.value()));
         }
-        boolean identity = switch (op) {
-            case "Add", "Sub" -> y.isKnown(0);
-            case "Mul", "Div" -> y.isKnown(1);
-            default -> false;
-        };
-        if (identity) {
+        if (y.isKnown(op.rightIdentity())) {
             return x;
         }
-        return op.equals("Add") && x.isKnown(0) || op.equals("Mul") && x.isKnown(1) ? y : g.fresh();
+        return x.known() && op.isLeftIdentity(x.value()) ? y : g.fresh();
     }
 
     private static void conv(Node node, InferredGraph g) {

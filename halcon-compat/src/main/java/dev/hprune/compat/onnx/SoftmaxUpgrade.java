@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Gives Softmax nodes of opset 9..12 their opset-13 equivalent. The old operator flattened the input to 2-D at
- * {@code axis} and normalised over the whole tail; the new one normalises along {@code axis} only. They agree when the
- * axis is the last one, which classifier heads nearly always use; otherwise Flatten, Softmax and a Reshape to the
- * input's run-time shape reproduce the old result exactly.
+ * Gives Softmax and LogSoftmax nodes of opset 9..12 their opset-13 equivalent. The old operators flattened the input to
+ * 2-D at {@code axis} and normalised over the whole tail; the new ones normalise along {@code axis} only. They agree
+ * when the axis is the last one, which classifier heads nearly always use; otherwise Flatten, the operator and a
+ * Reshape to the input's run-time shape reproduce the old result exactly.
  */
 final class SoftmaxUpgrade {
+    /** The operators whose meaning changed this way at opset 13. */
+    static final Set<String> NORMALISATIONS = Set.of("Softmax", "LogSoftmax");
+
     private final Graph graph;
     private final NameScope names;
 
@@ -56,12 +59,12 @@ final class SoftmaxUpgrade {
         String input = node.inputs().get(0);
         String label = node.label();
         String flat = names.fresh(label + "_2d");
-        String normalised = names.fresh(label + "_2d_softmax");
+        String normalised = names.fresh(label + "_2d_" + node.opType().toLowerCase(java.util.Locale.ROOT));
         String shape = names.fresh(label + "_input_shape");
         return List.of(
                 new Node(names.fresh(label + "_flatten"), "Flatten", List.of(input), List.of(flat),
                         Map.of("axis", new Attribute.IntValue(axis))),
-                new Node(node.name(), "Softmax", List.of(flat), List.of(normalised),
+                new Node(node.name(), node.opType(), List.of(flat), List.of(normalised),
                         Map.of("axis", new Attribute.IntValue(1))),
                 new Node(names.fresh(label + "_shape"), "Shape", List.of(input), List.of(shape)),
                 new Node(names.fresh(label + "_reshape"), "Reshape", List.of(normalised, shape), node.outputs()));

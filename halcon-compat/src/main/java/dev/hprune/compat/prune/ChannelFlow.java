@@ -4,6 +4,8 @@ import dev.hprune.compat.graph.Graph;
 import dev.hprune.compat.graph.Node;
 import dev.hprune.compat.graph.Tensor;
 import dev.hprune.compat.graph.ValueInfo;
+import dev.hprune.compat.op.ChannelEngine;
+import dev.hprune.compat.op.OpKinds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,12 +18,13 @@ import java.util.Set;
 /**
  * Follows every convolution kernel's output channel through the graph (design.md, "Channel groups, not layers").
  *
- * <p>Each channel gets an id when a convolution creates it; operators pass ids on ({@link ChannelRule}); element-wise
- * operators on two activations tie ids together (union-find); a depthwise convolution keeps its input's ids. Ids that
- * reach a graph output or an operator the analysis cannot follow are protected. The values at which channels are
- * consumed (inputs of convolutions and dense layers) are the scoring points.
+ * <p>Each channel gets an id when a convolution creates it; operators pass ids on (the pattern their
+ * {@link dev.hprune.compat.op.OpKind} names); element-wise operators on two activations tie ids together (union-find);
+ * a depthwise convolution keeps its input's ids. Ids that reach a graph output or an operator the analysis cannot
+ * follow are protected. The values at which channels are consumed (inputs of convolutions and dense layers) are the
+ * scoring points.
  */
-final class ChannelFlow {
+final class ChannelFlow implements ChannelEngine {
 
     /**
      * The channels of one value. For a feature value (rank 2, after a flatten) each channel is {@code block} consecutive
@@ -114,19 +117,12 @@ final class ChannelFlow {
         return kernelCounts;
     }
 
+    /** The node's operator kind says which pattern its channels follow; an operator not registered is a barrier. */
     private void visit(Node node) {
-        switch (ChannelRule.of(node.opType())) {
-            case PASS_THROUGH -> passThrough(node);
-            case TIE_INPUTS -> tie(node);
-            case OFFSET -> concat(node);
-            case CONSUME -> conv(node);
-            case DENSE -> dense(node);
-            case FLATTEN_TO_FEATURES -> flatten(node);
-            case BARRIER -> barrier(node);
-        }
+        OpKinds.of(node.opType()).ifPresentOrElse(kind -> kind.flow(node, this), () -> barrier(node));
     }
 
-    private void passThrough(Node node) {
+    public void passThrough(Node node) {
         Channels in = input(node, 0);
         if (in != null) {
             channels.put(node.output(), in);
@@ -134,7 +130,7 @@ final class ChannelFlow {
         node.inputs().stream().skip(1).forEach(v -> protect(channels.get(v)));
     }
 
-    private void tie(Node node) {
+    public void tie(Node node) {
         Channels a = input(node, 0);
         Channels b = input(node, 1);
         if (a != null && b != null) {
@@ -171,7 +167,7 @@ final class ChannelFlow {
         }
     }
 
-    private void concat(Node node) {
+    public void concat(Node node) {
         List<Channels> parts = new ArrayList<>();
         for (String input : node.inputs()) {
             parts.add(channels.get(input));
@@ -186,7 +182,7 @@ final class ChannelFlow {
         channels.put(node.output(), new Channels(ids, false, 1, node.output()));
     }
 
-    private void conv(Node node) {
+    public void conv(Node node) {
         Channels in = input(node, 0);
         Tensor weight = node.input(1).map(graph.initializers()::get).orElse(null);
         if (weight == null || weight.rank() < 3) {
@@ -218,7 +214,7 @@ final class ChannelFlow {
         }
     }
 
-    private void dense(Node node) {
+    public void dense(Node node) {
         Channels in = input(node, 0);
         Tensor weight = node.input(1).map(graph.initializers()::get).orElse(null);
         boolean gemm = node.opType().equals("Gemm");
@@ -244,7 +240,7 @@ final class ChannelFlow {
         channels.put(node.output(), freshProtected(out, true));
     }
 
-    private void flatten(Node node) {
+    public void flatten(Node node) {
         Channels in = input(node, 0);
         if (in == null) {
             return;
@@ -295,7 +291,7 @@ final class ChannelFlow {
         }
     }
 
-    private void barrier(Node node) {
+    public void barrier(Node node) {
         for (String input : node.inputs()) {
             protect(channels.get(input));
         }

@@ -4,6 +4,8 @@ import dev.hprune.compat.graph.Attribute;
 import dev.hprune.compat.graph.Graph;
 import dev.hprune.compat.graph.Node;
 import dev.hprune.compat.graph.Tensor;
+import dev.hprune.compat.op.ChannelCut;
+import dev.hprune.compat.op.OpKinds;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,7 +27,7 @@ public final class Surgery {
         return new Cut(analysis, removed).run();
     }
 
-    private static final class Cut {
+    private static final class Cut implements ChannelCut {
         private final Graph graph;
         private final ChannelFlow flow;
         private final Set<Integer> removedRoots = new HashSet<>();
@@ -61,36 +63,22 @@ public final class Surgery {
             return kept.length == c.count() ? null : kept;
         }
 
+        /** The node's operator kind says which weights it reads by channel; unregistered operators stay as they are. */
         private Node rewrite(Node node) {
-            switch (node.opType()) {
-                case "Conv" -> {
-                    return conv(node);
-                }
-                case "BatchNormalization" -> {
-                    int[] kept = kept(node.inputs().get(0));
-                    if (kept != null) {
-                        for (int i = 1; i <= 4; i++) {
-                            node = slice(node, i, 0, kept);
-                        }
-                    }
-                    return node;
-                }
-                case "Add", "Sub", "Mul", "Div" -> {
-                    return perChannelConstant(node);
-                }
-                case "Gemm", "MatMul" -> {
-                    return dense(node);
-                }
-                case "Reshape" -> {
-                    return reshapeTarget(node);
-                }
-                default -> {
-                    return node;
-                }
-            }
+            return OpKinds.of(node.opType()).map(kind -> kind.cut(node, this)).orElse(node);
         }
 
-        private Node conv(Node node) {
+        public Node batchNorm(Node node) {
+            int[] kept = kept(node.inputs().get(0));
+            if (kept != null) {
+                for (int i = 1; i <= 4; i++) {
+                    node = slice(node, i, 0, kept);
+                }
+            }
+            return node;
+        }
+
+        public Node conv(Node node) {
             long group = node.intAttr("group", 1);
             int[] in = kept(node.inputs().get(0));
             if (group > 1) {
@@ -110,7 +98,7 @@ public final class Surgery {
             return node;
         }
 
-        private Node perChannelConstant(Node node) {
+        public Node perChannelConstant(Node node) {
             for (int i = 0; i < 2; i++) {
                 String constantName = node.input(i).orElse("");
                 Tensor constant = weights.get(constantName);
@@ -129,7 +117,7 @@ public final class Surgery {
             return node;
         }
 
-        private Node dense(Node node) {
+        public Node dense(Node node) {
             int[] kept = kept(node.inputs().get(0));
             if (kept == null) {
                 return node;
@@ -140,7 +128,7 @@ public final class Surgery {
             return slice(node, 1, transB ? 1 : 0, features);
         }
 
-        private Node reshapeTarget(Node node) {
+        public Node reshapeTarget(Node node) {
             int[] kept = kept(node.inputs().get(0));
             Tensor target = node.input(1).map(weights::get).orElse(null);
             ChannelFlow.Channels out = flow.channels(node.output()).orElse(null);

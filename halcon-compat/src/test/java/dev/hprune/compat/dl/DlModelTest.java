@@ -11,6 +11,7 @@ import dev.hprune.compat.backend.TrainingSpec;
 import dev.hprune.compat.dict.Dict;
 import dev.hprune.compat.dict.DictValue;
 import dev.hprune.compat.error.HalconError;
+import dev.hprune.compat.graph.Attribute;
 import dev.hprune.compat.graph.DataType;
 import dev.hprune.compat.graph.Graph;
 import dev.hprune.compat.graph.Node;
@@ -182,6 +183,37 @@ class DlModelTest {
         m.train(List.of(sample(1, 0L)));
         assertThat(backend.steps.get(0).logits()).isEqualTo("logits");
         assertThat(backend.steps.get(0).trainable()).containsExactly("W");
+    }
+
+    @Test
+    void logSoftmaxOutputGivesConfidencesAsExponentialsAndLogitsAreTrained() {
+        Graph softmax = graph(true, Map.of());
+        Graph logSoftmax = softmax.withNodes(softmax.nodes().stream().map(n -> n.opType().equals("Softmax")
+                ? new Node(n.name(), "LogSoftmax", n.inputs(), n.outputs(), Map.of("axis", new Attribute.IntValue(-1)))
+                : n).toList());
+        DlModel m = DlModel.of(logSoftmax, () -> backend);
+        assertThat(m.getParam("type")).containsExactly("classification");
+        // The scripted backend returns the scores [s, -s, 0] for the image sum s = 2: log-probabilities taken as such.
+        ClassificationResult r = m.apply(List.of(sample(0.5f, null))).get(0);
+        assertThat(r.classIds()).containsExactly(0L, 2L, 1L);
+        assertThat(r.confidences().get(0)).isCloseTo(Math.exp(2), within(1e-6));
+        assertThat(r.confidences().get(1)).isCloseTo(1.0, within(1e-9));
+        assertThat(r.confidences().get(2)).isCloseTo(Math.exp(-2), within(1e-6));
+        m.train(List.of(sample(1, 0L)));
+        assertThat(backend.steps.get(0).logits()).isEqualTo("logits");
+    }
+
+    @Test
+    void logSoftmaxOverAnotherAxisIsNoClassifierHead() {
+        Graph softmax = graph(true, Map.of());
+        Graph other = softmax.withNodes(softmax.nodes().stream().map(n -> n.opType().equals("Softmax")
+                ? new Node(n.name(), "LogSoftmax", n.inputs(), n.outputs(), Map.of("axis", new Attribute.IntValue(0)))
+                : n).toList());
+        DlModel m = DlModel.of(other, () -> backend);
+        // Scores taken as logits: softmax of [2, -2, 0].
+        double sum = Math.exp(2) + Math.exp(-2) + 1;
+        assertThat(m.apply(List.of(sample(0.5f, null))).get(0).confidences().get(0))
+                .isCloseTo(Math.exp(2) / sum, within(1e-9));
     }
 
     @Test

@@ -1,0 +1,20 @@
+package dev.hprune.compat.op;
+
+import dev.hprune.compat.graph.Node;
+
+/**
+ * The ways a node changes when channel groups are removed, implemented by prune/Surgery: each method returns the
+ * node with the removed channels sliced out of the weights it reads.
+ */
+public interface ChannelCut {
+    Node conv(Node node);
+
+    Node batchNorm(Node node);
+
+    /** A per-channel constant operand of an element-wise operator. */
+    Node perChannelConstant(Node node);
+
+    Node dense(Node node);
+
+    Node reshapeTarget(Node node);
+}

@@ -1,0 +1,30 @@
+package dev.hprune.compat.op;
+
+import dev.hprune.compat.graph.Node;
+
+/**
+ * The ways channels pass through an operator, implemented by the prunability analysis (prune/ChannelFlow): each
+ * {@link OpKind} names the pattern its nodes follow, and the pattern does the bookkeeping.
+ */
+public interface ChannelEngine {
+    /** The output has input 0's channels (activations, BatchNormalization, pooling); other inputs are protected. */
+    void passThrough(Node node);
+
+    /** Element-wise on two operands: two activations' channels are tied; a per-channel constant is sliced. */
+    void tie(Node node);
+
+    /** Concat along channels: the output's channels are the inputs' channels one after the other. */
+    void concat(Node node);
+
+    /** Conv: consumes its input's channels and creates kernels; depthwise ties in and out. */
+    void conv(Node node);
+
+    /** Gemm/MatMul: consumes features, each channel a block of them. */
+    void dense(Node node);
+
+    /** Flatten (and Reshape/Squeeze used as one): channels become blocks of features. */
+    void flatten(Node node);
+
+    /** Channels cannot be followed through this operator: those reaching it are kept. */
+    void barrier(Node node);
+}
