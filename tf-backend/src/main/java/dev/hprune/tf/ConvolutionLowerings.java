@@ -20,6 +20,7 @@ final class ConvolutionLowerings {
         r.single("MaxPool", (p, node) -> TfValue.nhwc(pool(p, node)));
         r.single("AveragePool", (p, node) -> TfValue.nhwc(pool(p, node)));
         r.single("GlobalAveragePool", (p, node) -> globalPool(p, node, "Mean"));
+        r.single("GlobalMaxPool", (p, node) -> globalPool(p, node, "Max"));
     }
 
     private static Output<?> conv(ForwardPass p, Node node) {

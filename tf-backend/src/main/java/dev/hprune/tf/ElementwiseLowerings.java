@@ -36,6 +36,9 @@ final class ElementwiseLowerings {
         for (String kind : new String[] {"Add", "Sub", "Mul", "Div"}) {
             r.single(kind, ElementwiseLowerings::binary);
         }
+        r.single("Erf", (p, node) -> unary(p, node, x -> p.writer().unary("Erf", x)));
+        r.single("Sqrt", (p, node) -> unary(p, node, x -> p.writer().unary("Sqrt", x)));
+        r.single("Pow", ElementwiseLowerings::pow);
     }
 
     private static TfValue unary(ForwardPass p, Node node, UnaryOperator<Output<?>> f) {
@@ -94,6 +97,40 @@ final class ElementwiseLowerings {
         Optional<Tensor> t = p.ir().initializer(name.get()).or(() -> p.ir().producer(name.get())
                 .filter(n -> n.opType().equals("Constant")).flatMap(n -> n.tensorAttr("value")));
         return t.filter(v -> v.size() == 1);
+    }
+
+    /**
+     * Pow. A constant one-element exponent broadcasts like a scalar whatever its rank (the result keeps the base's
+     * shape unless the exponent has the higher rank, which no export writes); the common exponents 2 (variance in
+     * LayerNorm decompositions), 0.5 and 1 get TensorFlow's dedicated operations, one simple kernel each forward and
+     * backward where Pow's gradient also computes powers and logarithms. Any other exponent, constant or computed, is TensorFlow's Pow in the base's type (ONNX allows
+     * e.g. an integer exponent for a float base).
+     */
+    private static TfValue pow(ForwardPass p, Node node) {
+        TfGraphWriter w = p.writer();
+        TfValue base = p.in(node, 0);
+        Optional<Tensor> constant = staticSingle(p, node, 1)
+                .filter(e -> base.rank() >= 0 && e.rank() <= base.rank());
+        if (constant.isPresent()) {
+            float e = constant.get().floatAt(0);
+            UnaryOperator<Output<?>> f;
+            if (e == 2f) {
+                f = x -> w.unary("Square", x);
+            } else if (e == 0.5f && base.dataType() == DataType.DT_FLOAT) {
+                f = x -> w.unary("Sqrt", x);
+            } else if (e == 1f) {
+                f = x -> w.unary("Identity", x);
+            } else {
+                f = x -> w.binary("Pow", x, w.scalar(e, x.dataType()));
+            }
+            return unary(p, node, f);
+        }
+        TfValue exponent = p.in(node, 1);
+        if (exponent.dataType() != base.dataType()) {
+            exponent = new TfValue(w.op("Cast").in(exponent.output()).attr("DstT", base.dataType()).out(),
+                    exponent.layout());
+        }
+        return broadcast(p, "Pow", base, exponent);
     }
 
     private static Output<?> bound(ForwardPass p, Node node, int i, DataType type) {

@@ -23,6 +23,8 @@ final class NormalizationLowerings {
     static void register(Lowerings.Registrar r) {
         r.single("BatchNormalization", NormalizationLowerings::batchNorm);
         r.single("Softmax", (p, node) -> TfValue.onnx(softmax(p, node, "Softmax")));
+        r.single("LogSoftmax", (p, node) -> TfValue.onnx(softmax(p, node, "LogSoftmax")));
+        r.single("LayerNormalization", NormalizationLowerings::layerNorm);
         r.single("ReduceMean", NormalizationLowerings::reduceMean);
     }
 
@@ -161,6 +163,33 @@ final class NormalizationLowerings {
         swap[axis] = rank - 1;
         swap[rank - 1] = axis;
         return w.transpose(w.unary(tfOp, w.transpose(x, swap)), swap);
+    }
+
+    /**
+     * LayerNormalization (opset 17): over the axes from {@code axis} (default -1) to the last, (x - mean) /
+     * sqrt(variance + epsilon) with the biased variance, times Scale plus the optional B, which broadcast against
+     * those trailing axes. Computed in ONNX layout, where Scale and B broadcast as given. Only the first output (Y)
+     * is lowered; Mean and InvStdDev are training-time outputs that no inference graph reads.
+     */
+    private static TfValue layerNorm(ForwardPass p, Node node) {
+        TfGraphWriter w = p.writer();
+        TfValue in = p.in(node, 0);
+        int rank = in.rank();
+        int axis = normalizeAxis(node.intAttr("axis", -1), rank);
+        int[] axes = new int[rank - axis];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = axis + i;
+        }
+        Output<?> x = p.onnx(in);
+        Output<?> epsilon = w.scalar(node.floatAttr("epsilon", 1e-5f), x.dataType());
+        Output<?> centered = w.binary("Sub", x, w.mean(x, true, axes));
+        Output<?> variance = w.mean(w.unary("Square", centered), true, axes);
+        Output<?> y = w.binary("Mul", w.binary("Mul", centered, w.unary("Rsqrt", w.binary("AddV2", variance,
+                epsilon))), p.onnxIn(node, 1));
+        if (node.input(2).isPresent()) {
+            y = w.binary("AddV2", y, p.onnxIn(node, 2));
+        }
+        return TfValue.onnx(y);
     }
 
     private static TfValue reduceMean(ForwardPass p, Node node) {

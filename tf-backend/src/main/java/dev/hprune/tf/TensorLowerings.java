@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.tensorflow.Output;
+import org.tensorflow.proto.DataType;
 
 /**
  * Shape and tensor operators: Concat, Split, Slice and Pad keep NHWC values in NHWC by remapping their axes; Flatten,
@@ -24,6 +25,7 @@ final class TensorLowerings {
 
     static void register(Lowerings.Registrar r) {
         r.single("Concat", TensorLowerings::concat);
+        r.add("Split", TensorLowerings::split);
         r.single("Flatten", (p, node) -> TfValue.onnx(flatten(p, node)));
         r.single("Reshape", (p, node) -> TfValue.onnx(reshape(p, node)));
         r.single("Shape", (p, node) -> TfValue.onnx(shape(p, node)));
@@ -48,6 +50,11 @@ final class TensorLowerings {
 
     private static TfValue concat(ForwardPass p, Node node) {
         TfGraphWriter w = p.writer();
+        if (node.inputs().size() == 1) {
+            // DenseNet's torch.cat([x], 1): TensorFlow's ConcatV2 needs two inputs at least, and one is a copy
+            TfValue only = p.in(node, 0);
+            return new TfValue(w.unary("Identity", only.output()), only.layout());
+        }
         List<TfValue> inputs = new ArrayList<>();
         for (int i = 0; i < node.inputs().size(); i++) {
             inputs.add(p.in(node, i));
@@ -61,6 +68,41 @@ final class TensorLowerings {
                     Layout.NHWC.tfAxis(axis)));
         }
         return TfValue.onnx(w.concat(inputs.stream().<Output<?>>map(p::onnx).toList(), axis));
+    }
+
+    /**
+     * Split along {@code axis} (default 0), in the input's layout. The part sizes come from the {@code split}
+     * attribute (before opset 13) or input 1 (from 13); without either the axis splits into as many equal parts as
+     * the node has outputs, where (as opset 18 defines) a last part may be smaller.
+     */
+    private static List<TfValue> split(ForwardPass p, Node node) {
+        TfGraphWriter w = p.writer();
+        TfValue x = p.in(node, 0);
+        int rank = x.rank();
+        int onnxAxis = normalizeAxis(node.intAttr("axis", 0), rank);
+        int axis = x.layout().tfAxis(onnxAxis);
+        int parts = node.outputs().size();
+        long[] sizes = node.input(1).isPresent() ? p.constantLongs(node, 1) : node.intsAttr("split", null);
+        long dim = x.onnxDim(onnxAxis);
+        if (sizes == null && dim >= 0) {
+            long chunk = (dim + parts - 1) / parts;
+            sizes = new long[parts];
+            for (int i = 0; i < parts; i++) {
+                sizes[i] = Math.max(0, Math.min(chunk, dim - i * chunk));
+            }
+        }
+        if (sizes != null && sizes.length != parts) {
+            throw unsupported(node, sizes.length + " split sizes for " + parts + " outputs");
+        }
+        var op = sizes == null
+                ? w.op("Split").in(w.intScalar(axis), x.output()).attr("num_split", (long) parts).build()
+                : w.op("SplitV").in(x.output(), w.longs(sizes), w.intScalar(axis)).attr("num_split", (long) parts)
+                        .build();
+        List<TfValue> outputs = new ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            outputs.add(new TfValue(op.output(i), x.layout()));
+        }
+        return outputs;
     }
 
     private static Output<?> flatten(ForwardPass p, Node node) {
@@ -149,6 +191,9 @@ final class TensorLowerings {
     private static TfValue slice(ForwardPass p, Node node) {
         TfGraphWriter w = p.writer();
         TfValue x = p.in(node, 0);
+        if (p.constant(node, 1).isEmpty() || p.constant(node, 2).isEmpty()) {
+            return dynamicSlice(p, node, x);
+        }
         long[] starts = p.constantLongs(node, 1);
         long[] ends = p.constantLongs(node, 2);
         int rank = x.rank();
@@ -167,6 +212,54 @@ final class TensorLowerings {
         }
         Output<?> y = w.stridedSlice(x.output(), begin, end, stride, mask, mask);
         return new TfValue(y, x.layout());
+    }
+
+    /**
+     * Slice with bounds computed in the graph (torch's chunk, as ShuffleNet splits channels, exports its bounds from
+     * Shape, Gather and Div): the starts and ends go into StridedSlice as tensors, clamped to int32 like constant
+     * ones. Axes and steps must still be constants, and the number of sliced axes known.
+     */
+    private static TfValue dynamicSlice(ForwardPass p, Node node, TfValue x) {
+        TfGraphWriter w = p.writer();
+        int rank = x.rank();
+        Output<?> starts = p.onnxIn(node, 1);
+        Output<?> ends = p.onnxIn(node, 2);
+        long count = starts.shape().numDimensions() == 1 ? starts.shape().get(0) : -1;
+        long[] axes = node.input(3).isPresent() ? p.constantLongs(node, 3) : count < 0 ? null : range((int) count);
+        if (axes == null) {
+            throw unsupported(node, "computed starts need a known length or constant axes");
+        }
+        long[] steps = node.input(4).isPresent() ? p.constantLongs(node, 4) : ones(axes.length);
+        List<Output<?>> begin = new ArrayList<>();
+        List<Output<?>> end = new ArrayList<>();
+        long[] stride = ones(rank);
+        long mask = (1L << rank) - 1;
+        int[] slicedBy = new int[rank];
+        Arrays.fill(slicedBy, -1);
+        for (int i = 0; i < axes.length; i++) {
+            int axis = x.layout().tfAxis(normalizeAxis(axes[i], rank));
+            slicedBy[axis] = i;
+            stride[axis] = steps[i];
+            mask &= ~(1L << axis);
+        }
+        for (int a = 0; a < rank; a++) {
+            begin.add(slicedBy[a] < 0 ? w.ints(0) : int32Element(w, starts, slicedBy[a]));
+            end.add(slicedBy[a] < 0 ? w.ints(0) : int32Element(w, ends, slicedBy[a]));
+        }
+        Output<?> y = w.op("StridedSlice").in(x.output(), w.concat(begin, 0), w.concat(end, 0), w.indices(stride))
+                .attr("begin_mask", mask).attr("end_mask", mask).out();
+        return new TfValue(y, x.layout());
+    }
+
+    /** Element {@code i} of an integer vector as an int32 vector of length 1, clamped to the int32 range. */
+    private static Output<?> int32Element(TfGraphWriter w, Output<?> v, int i) {
+        Output<?> e = w.stridedSlice(v, new long[] {i}, new long[] {i + 1}, new long[] {1}, 0, 0);
+        if (e.dataType() != DataType.DT_INT32) {
+            e = w.binary("Minimum", w.binary("Maximum", e, w.scalar(Integer.MIN_VALUE, e.dataType())),
+                    w.scalar(Integer.MAX_VALUE, e.dataType()));
+            e = w.op("Cast").in(e).attr("DstT", DataType.DT_INT32).out();
+        }
+        return e;
     }
 
     private static Output<?> squeeze(ForwardPass p, Node node) {
