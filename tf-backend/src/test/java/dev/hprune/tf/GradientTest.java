@@ -71,7 +71,11 @@ class GradientTest {
                 Arguments.of("pools", pools(r), 2, Set.of("w", "head_w"), false),
                 Arguments.of("squeeze-excite and activations", squeezeExcite(r), 2, Set.of("w", "se_w", "se_b", "head_w"), false),
                 Arguments.of("matmul head", matMul(r), 2, Set.of("m", "bias"), false),
-                Arguments.of("shape-computed reshape head", shapeHead(r), 2, Set.of("w", "head_w"), false));
+                Arguments.of("shape-computed reshape head", shapeHead(r), 2, Set.of("w", "head_w"), false),
+                Arguments.of("layer norm decomposition, GELU and linear on NHWC", convNextBlock(r), 2,
+                        Set.of("w", "gamma", "beta", "lin_w"), false),
+                Arguments.of("layer norm, split, single concat, global max pool, log softmax", splitHead(r), 2,
+                        Set.of("w", "ln_scale", "ln_bias"), false));
     }
 
     private static Models batchNorm(Random r) {
@@ -123,6 +127,55 @@ class GradientTest {
                 .node("Concat", in("n1", "minus1"), "target", "axis", 0)
                 .node("Reshape", in("t", "target"), "flat")
                 .node("MatMul", in("flat", "head_w"), "logits");
+    }
+
+    /**
+     * A ConvNeXt-style block as exported at opset 13: Transpose to NHWC, LayerNorm decomposed into
+     * ReduceMean/Sub/Pow/ReduceMean/Add/Sqrt/Div/Mul/Add over the last axis, GELU through Erf, a Linear (MatMul on the
+     * rank-4 value), Transpose back.
+     */
+    private static Models convNextBlock(Random r) {
+        Models m = Models.graph().input("x", -1, 2, 3, 3).init("w", random(r, 3, 2, 3, 3))
+                .init("gamma", random(r, 3)).init("beta", random(r, 3)).init("lin_w", random(r, 3, 4))
+                .init("two", Tensor.scalar(2f)).init("eps", Tensor.scalar(1e-5f))
+                .init("sqrt2", Tensor.scalar((float) Math.sqrt(2))).init("one", Tensor.scalar(1f))
+                .init("half", Tensor.scalar(0.5f)).init("last", Models.longs(-1))
+                .node("Conv", in("x", "w"), "c", "pads", ints(1, 1, 1, 1))
+                .node("Transpose", in("c"), "hwc", "perm", ints(0, 2, 3, 1))
+                .node("ReduceMean", in("hwc"), "mu", "axes", ints(-1))
+                .node("Sub", in("hwc", "mu"), "d")
+                .node("Pow", in("d", "two"), "d2")
+                .node("ReduceMean", in("d2"), "var", "axes", ints(-1))
+                .node("Add", in("var", "eps"), "ve")
+                .node("Sqrt", in("ve"), "std")
+                .node("Div", in("d", "std"), "normed")
+                .node("Mul", in("normed", "gamma"), "scaled")
+                .node("Add", in("scaled", "beta"), "ln")
+                .node("Div", in("ln", "sqrt2"), "ls")
+                .node("Erf", in("ls"), "erf")
+                .node("Add", in("erf", "one"), "e1")
+                .node("Mul", in("ln", "e1"), "xe")
+                .node("Mul", in("xe", "half"), "gelu")
+                .node("MatMul", in("gelu", "lin_w"), "lin")
+                .node("Transpose", in("lin"), "chw", "perm", ints(0, 3, 1, 2));
+        return head(m, "chw", 4 * 9, r);
+    }
+
+    /** LayerNormalization over W, a channel Split whose two parts both go on, DenseNet's single-input Concat. */
+    private static Models splitHead(Random r) {
+        return Models.graph().input("x", -1, 2, 4, 4).init("w", random(r, 3, 2, 3, 3))
+                .init("ln_scale", random(r, 4)).init("ln_bias", random(r, 4)).init("sizes", Models.longs(1, 2))
+                .init("head_w", random(r, 3, 2)).init("head_b", random(r, 3))
+                .node("Conv", in("x", "w"), "c", "pads", ints(1, 1, 1, 1))
+                .node("LayerNormalization", in("c", "ln_scale", "ln_bias"), "ln")
+                .node("Split", in("ln", "sizes"), new String[] {"gate", "features"}, "axis", 1)
+                .node("Sigmoid", in("gate"), "g")
+                .node("Mul", in("features", "g"), "gated")
+                .node("Concat", in("gated"), "cat", "axis", 1)
+                .node("GlobalMaxPool", in("cat"), "pool")
+                .node("Flatten", in("pool"), "flat")
+                .node("Gemm", in("flat", "head_w", "head_b"), "pre", "transB", 1)
+                .node("LogSoftmax", in("pre"), "logits", "axis", 1);
     }
 
     private static Models matMul(Random r) {

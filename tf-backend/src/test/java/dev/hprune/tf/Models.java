@@ -21,6 +21,7 @@ final class Models {
     private final Map<String, Tensor> initializers = new LinkedHashMap<>();
     private final List<ValueInfo> inputs = new ArrayList<>();
     private final List<ValueInfo> outputs = new ArrayList<>();
+    private long opset = 13;
 
     static Models graph() {
         return new Models();
@@ -37,11 +38,22 @@ final class Models {
     }
 
     Models node(String op, String[] in, String out, Object... attributes) {
+        return node(op, in, new String[] {out}, attributes);
+    }
+
+    /** A node with several outputs (Split). */
+    Models node(String op, String[] in, String[] out, Object... attributes) {
         Map<String, Attribute> attrs = new LinkedHashMap<>();
         for (int i = 0; i < attributes.length; i += 2) {
             attrs.put((String) attributes[i], attr(attributes[i + 1]));
         }
-        nodes.add(new Node(out + "_node", op, List.of(in), List.of(out), attrs));
+        nodes.add(new Node(out[0] + "_node", op, List.of(in), List.of(out), attrs));
+        return this;
+    }
+
+    /** The opset the graph declares (13 unless set): operators whose meaning changed read it. */
+    Models opset(long version) {
+        this.opset = version;
         return this;
     }
 
@@ -54,7 +66,7 @@ final class Models {
         if (outputs.isEmpty() && !nodes.isEmpty()) {
             output(nodes.get(nodes.size() - 1).output());
         }
-        return new Graph("test", nodes, initializers, inputs, outputs, 13, Map.of());
+        return new Graph("test", nodes, initializers, inputs, outputs, opset, Map.of());
     }
 
     private static Attribute attr(Object value) {

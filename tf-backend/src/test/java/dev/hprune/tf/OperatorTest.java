@@ -342,4 +342,360 @@ class OperatorTest {
                 .node("Gather", in("x", "i"), "y", "axis", 1).build();
         assertThat(Models.run(g, x, "y").toFloats()).containsExactly(2, 0, 5, 3);
     }
+
+    // ---- kinds of transformer-style and newer CNN exports (LayerNorm, GELU, ConvNeXt, DenseNet, ShuffleNet)
+
+    /** The mean of {@code x} (row-major, ONNX layout) over {@code axes}, with the reduced axes kept as size 1. */
+    private static float[] meanOver(Tensor x, int... axes) {
+        long[] shape = x.shape();
+        long[] outShape = shape.clone();
+        long count = 1;
+        for (int a : axes) {
+            outShape[a] = 1;
+            count *= shape[a];
+        }
+        double[] sums = new double[(int) Tensor.elementCount(outShape)];
+        long[] index = new long[shape.length];
+        for (int i = 0; i < x.size(); i++) {
+            long rest = i;
+            for (int a = shape.length - 1; a >= 0; a--) {
+                index[a] = rest % shape[a];
+                rest /= shape[a];
+            }
+            int o = 0;
+            for (int a = 0; a < shape.length; a++) {
+                o = (int) (o * outShape[a] + (outShape[a] == 1 ? 0 : index[a]));
+            }
+            sums[o] += x.floatAt(i);
+        }
+        float[] means = new float[sums.length];
+        for (int i = 0; i < means.length; i++) {
+            means[i] = (float) (sums[i] / count);
+        }
+        return means;
+    }
+
+    @Test
+    void reduceMeanOverChannelsAndTheLastAxisOfNhwcValuesUsesOnnxAxes() {
+        Tensor x = random(new Random(21), 2, 3, 2, 4);
+        Graph g = Models.graph().input("x", 2, 3, 2, 4).init("w", identityConv(3))
+                .node("Conv", in("x", "w"), "c")
+                .node("ReduceMean", in("c"), "channels", "axes", ints(1))
+                .node("ReduceMean", in("c"), "channelsDropped", "axes", ints(1), "keepdims", 0)
+                .node("ReduceMean", in("c"), "last", "axes", ints(-1))
+                .node("ReduceMean", in("c"), "lastDropped", "axes", ints(-1), "keepdims", 0)
+                .node("ReduceMean", in("c"), "height", "axes", ints(2), "keepdims", 0)
+                .node("ReduceMean", in("c"), "all")
+                .output("channels").output("channelsDropped").output("last").output("lastDropped").output("height")
+                .output("all").build();
+        try (ModelSession s = Models.open(g)) {
+            Map<String, Tensor> out = s.run(Map.of("x", x),
+                    List.of("channels", "channelsDropped", "last", "lastDropped", "height", "all"));
+            assertClose(out.get("channels"), Tensor.ofFloats(new long[] {2, 1, 2, 4}, meanOver(x, 1)), 1e-6);
+            assertClose(out.get("channelsDropped"), Tensor.ofFloats(new long[] {2, 2, 4}, meanOver(x, 1)), 1e-6);
+            assertClose(out.get("last"), Tensor.ofFloats(new long[] {2, 3, 2, 1}, meanOver(x, 3)), 1e-6);
+            assertClose(out.get("lastDropped"), Tensor.ofFloats(new long[] {2, 3, 2}, meanOver(x, 3)), 1e-6);
+            assertClose(out.get("height"), Tensor.ofFloats(new long[] {2, 3, 4}, meanOver(x, 2)), 1e-6);
+            assertClose(out.get("all"), Tensor.ofFloats(new long[] {1, 1, 1, 1}, meanOver(x, 0, 1, 2, 3)), 1e-6);
+        }
+    }
+
+    /** erf by its Maclaurin series 2/sqrt(pi) * sum (-1)^n x^(2n+1) / (n! (2n+1)), exact in double for |x| <= 4. */
+    private static double erf(double x) {
+        double term = x;
+        double sum = x;
+        for (int n = 1; n < 120; n++) {
+            term *= -x * x / n;
+            sum += term / (2 * n + 1);
+        }
+        return 2 / Math.sqrt(Math.PI) * sum;
+    }
+
+    @Test
+    void erfSqrtAndPowFollowTheirFormulas() {
+        assertThat(erf(1)).isCloseTo(0.8427007929497149, within(1e-12));
+        assertThat(unary("Erf").toFloats()).containsExactly(map(X, OperatorTest::erf), within(1e-6f));
+        Tensor positive = Tensor.ofFloats(X.shape(), map(X, v -> Math.abs(v) + 0.25));
+        Graph g = Models.graph().input("x", 1, 2, 2, 2).init("w", identityConv(2))
+                .init("two", Tensor.scalar(2f)).init("half", Tensor.ofFloats(new long[] {1}, new float[] {0.5f}))
+                .init("three", Tensor.scalar(3L)).init("odd", Tensor.scalar(1.5f))
+                .init("perChannel", Tensor.ofFloats(new long[] {2, 1, 1}, new float[] {2, -1}))
+                .node("Conv", in("x", "w"), "c")
+                .node("Sqrt", in("c"), "sqrt")
+                .node("Pow", in("c", "two"), "square")
+                .node("Pow", in("c", "half"), "root")
+                .node("Pow", in("c", "three"), "cube")
+                .node("Pow", in("c", "odd"), "power")
+                .node("Pow", in("c", "perChannel"), "channelwise")
+                .node("Pow", in("two", "c"), "exponential")
+                .output("sqrt").output("square").output("root").output("cube").output("power").output("channelwise")
+                .output("exponential").build();
+        try (ModelSession s = Models.open(g)) {
+            Map<String, Tensor> out = s.run(Map.of("x", positive),
+                    List.of("sqrt", "square", "root", "cube", "power", "channelwise", "exponential"));
+            assertThat(out.get("sqrt").toFloats()).containsExactly(map(positive, Math::sqrt), within(1e-6f));
+            assertThat(out.get("square").toFloats()).containsExactly(map(positive, v -> v * v), within(1e-5f));
+            assertThat(out.get("root").toFloats()).containsExactly(map(positive, Math::sqrt), within(1e-6f));
+            assertThat(out.get("cube").toFloats()).containsExactly(map(positive, v -> v * v * v), within(1e-4f));
+            assertThat(out.get("power").toFloats()).containsExactly(map(positive, v -> Math.pow(v, 1.5)),
+                    within(1e-5f));
+            float[] channelwise = new float[8];
+            for (int i = 0; i < 8; i++) {
+                double v = positive.floatAt(i);
+                channelwise[i] = (float) (i < 4 ? v * v : 1 / v);
+            }
+            assertThat(out.get("channelwise").toFloats()).containsExactly(channelwise, within(1e-5f));
+            assertThat(out.get("exponential").shape()).containsExactly(1, 2, 2, 2);
+            assertThat(out.get("exponential").toFloats()).containsExactly(map(positive, v -> Math.pow(2, v)),
+                    within(1e-5f));
+        }
+    }
+
+    @Test
+    void logSoftmaxNormalisesOneAxisFromOpset13AndTheCoercedTailBefore() {
+        Tensor x = random(new Random(22), 2, 3, 2, 2);
+        for (long opset : new long[] {11, 13}) {
+            Graph g = Models.graph().opset(opset).input("x", 2, 3, 2, 2).init("w", identityConv(3))
+                    .node("Conv", in("x", "w"), "c")
+                    .node("LogSoftmax", in("c"), "axisDefault")
+                    .node("LogSoftmax", in("c"), "channels", "axis", 1)
+                    .node("Softmax", in("c"), "softChannels", "axis", 1)
+                    .output("axisDefault").output("channels").output("softChannels").build();
+            // opset 13: the default is the last axis alone; opset 11: all axes from 1 (C, H and W) together
+            float[] byDefault = opset >= 13 ? logSoftmax(x, 2, 1) : logSoftmax(x, 12, 1);
+            // axis 1 is C alone from 13 on (stride 4 within each image), C, H and W together before
+            float[] channels = opset >= 13 ? logSoftmax(x, 3, 4) : logSoftmax(x, 12, 1);
+            try (ModelSession s = Models.open(g)) {
+                Map<String, Tensor> out = s.run(Map.of("x", x), List.of("axisDefault", "channels", "softChannels"));
+                assertThat(out.get("axisDefault").shape()).containsExactly(2, 3, 2, 2);
+                assertThat(out.get("axisDefault").toFloats()).as("opset %d", opset).containsExactly(byDefault,
+                        within(1e-5f));
+                assertThat(out.get("channels").toFloats()).as("opset %d", opset).containsExactly(channels,
+                        within(1e-5f));
+                assertThat(out.get("softChannels").toFloats()).as("opset %d", opset)
+                        .containsExactly(map(Tensor.ofFloats(x.shape(), channels), Math::exp), within(1e-6f));
+            }
+        }
+    }
+
+    /**
+     * log softmax of {@code x} over groups of {@code length} elements {@code stride} apart; the groups start at every
+     * index whose position within its block of {@code length * stride} is below {@code stride}.
+     */
+    private static float[] logSoftmax(Tensor x, int length, int stride) {
+        float[] y = new float[x.size()];
+        int block = length * stride;
+        for (int start = 0; start < x.size(); start++) {
+            if (start % block >= stride) {
+                continue;
+            }
+            double sum = 0;
+            for (int k = 0; k < length; k++) {
+                sum += Math.exp(x.floatAt(start + k * stride));
+            }
+            for (int k = 0; k < length; k++) {
+                y[start + k * stride] = (float) (x.floatAt(start + k * stride) - Math.log(sum));
+            }
+        }
+        return y;
+    }
+
+    @Test
+    void layerNormalizationNormalisesTheTrailingAxes() {
+        Tensor x = random(new Random(23), 2, 2, 2, 3);
+        Tensor scale = Tensor.ofFloats(new long[] {3}, new float[] {1.5f, -0.5f, 2});
+        Tensor bias = Tensor.ofFloats(new long[] {3}, new float[] {0.1f, 0.2f, -0.3f});
+        Tensor wide = random(new Random(24), 2, 2, 3);
+        Graph g = Models.graph().input("x", 2, 2, 2, 3).init("w", identityConv(2)).init("scale", scale)
+                .init("bias", bias).init("wide", wide)
+                .node("Conv", in("x", "w"), "c")
+                .node("LayerNormalization", in("c", "scale", "bias"), "last", "epsilon", 1e-3f)
+                .node("LayerNormalization", in("c", "wide"), "tail", "axis", 1)
+                .output("last").output("tail").build();
+        float[] last = new float[x.size()];
+        for (int row = 0; row < x.size() / 3; row++) {
+            double mean = 0;
+            double square = 0;
+            for (int k = 0; k < 3; k++) {
+                mean += x.floatAt(row * 3 + k) / 3.0;
+            }
+            for (int k = 0; k < 3; k++) {
+                square += Math.pow(x.floatAt(row * 3 + k) - mean, 2) / 3;
+            }
+            for (int k = 0; k < 3; k++) {
+                last[row * 3 + k] = (float) ((x.floatAt(row * 3 + k) - mean) / Math.sqrt(square + 1e-3)
+                        * scale.floatAt(k) + bias.floatAt(k));
+            }
+        }
+        float[] tail = new float[x.size()];
+        for (int n = 0; n < 2; n++) {
+            double mean = 0;
+            double square = 0;
+            for (int k = 0; k < 12; k++) {
+                mean += x.floatAt(n * 12 + k) / 12.0;
+            }
+            for (int k = 0; k < 12; k++) {
+                square += Math.pow(x.floatAt(n * 12 + k) - mean, 2) / 12;
+            }
+            for (int k = 0; k < 12; k++) {
+                tail[n * 12 + k] = (float) ((x.floatAt(n * 12 + k) - mean) / Math.sqrt(square + 1e-5) * wide.floatAt(k));
+            }
+        }
+        try (ModelSession s = Models.open(g)) {
+            Map<String, Tensor> out = s.run(Map.of("x", x), List.of("last", "tail"));
+            assertClose(out.get("last"), Tensor.ofFloats(x.shape(), last), 1e-5);
+            assertClose(out.get("tail"), Tensor.ofFloats(x.shape(), tail), 1e-5);
+        }
+    }
+
+    @Test
+    void splitGivesEveryOutputInTheInputsLayout() {
+        Tensor x = random(new Random(25), 1, 4, 2, 3);
+        float[] v = x.toFloats();
+        for (long opset : new long[] {11, 13}) {
+            Models m = Models.graph().opset(opset).input("x", 1, 4, 2, 3).init("w", identityConv(4))
+                    .node("Conv", in("x", "w"), "c");
+            if (opset >= 13) {
+                m.init("sizes", longs(1, 3)).node("Split", in("c", "sizes"), new String[] {"first", "rest"},
+                        "axis", 1);
+            } else {
+                m.node("Split", in("c"), new String[] {"first", "rest"}, "axis", 1, "split", ints(1, 3));
+            }
+            Graph g = m.node("Split", in("c"), new String[] {"left", "right"}, "axis", -1)
+                    .node("Split", in("c"), new String[] {"top", "bottom"}, "axis", 2)
+                    .node("Relu", in("rest"), "restRelu")
+                    .output("first").output("restRelu").output("left").output("right").output("bottom").build();
+            float[] first = new float[6];
+            float[] rest = new float[18];
+            float[] left = new float[16];
+            float[] right = new float[8];
+            float[] bottom = new float[12];
+            for (int i = 0; i < 24; i++) {
+                int c = i / 6;
+                int h = i / 3 % 2;
+                int col = i % 3;
+                if (c == 0) {
+                    first[i] = v[i];
+                } else {
+                    rest[i - 6] = Math.max(0, v[i]);
+                }
+                // 3 columns in 2 equal parts: sizes 2 and 1 (opset 18's rule for an uneven split)
+                if (col < 2) {
+                    left[(c * 2 + h) * 2 + col] = v[i];
+                } else {
+                    right[c * 2 + h] = v[i];
+                }
+                if (h == 1) {
+                    bottom[c * 3 + col] = v[i];
+                }
+            }
+            try (ModelSession s = Models.open(g)) {
+                Map<String, Tensor> out = s.run(Map.of("x", x), List.of("first", "restRelu", "left", "right",
+                        "bottom"));
+                assertClose(out.get("first"), Tensor.ofFloats(new long[] {1, 1, 2, 3}, first), 1e-6);
+                assertClose(out.get("restRelu"), Tensor.ofFloats(new long[] {1, 3, 2, 3}, rest), 1e-6);
+                assertClose(out.get("left"), Tensor.ofFloats(new long[] {1, 4, 2, 2}, left), 1e-6);
+                assertClose(out.get("right"), Tensor.ofFloats(new long[] {1, 4, 2, 1}, right), 1e-6);
+                assertClose(out.get("bottom"), Tensor.ofFloats(new long[] {1, 4, 1, 3}, bottom), 1e-6);
+            }
+        }
+    }
+
+    @Test
+    void globalMaxPoolAndSingleInputConcat() {
+        Tensor x = random(new Random(26), 2, 3, 2, 2);
+        Graph g = Models.graph().input("x", -1, 3, 2, 2).init("w", identityConv(3))
+                .node("Conv", in("x", "w"), "c")
+                .node("Concat", in("c"), "copy", "axis", 1)
+                .node("GlobalMaxPool", in("copy"), "max")
+                .node("Concat", in("x"), "inputCopy", "axis", 0)
+                .output("copy").output("max").output("inputCopy").build();
+        float[] max = new float[6];
+        for (int i = 0; i < 6; i++) {
+            max[i] = Math.max(Math.max(x.floatAt(4 * i), x.floatAt(4 * i + 1)),
+                    Math.max(x.floatAt(4 * i + 2), x.floatAt(4 * i + 3)));
+        }
+        try (ModelSession s = Models.open(g)) {
+            Map<String, Tensor> out = s.run(Map.of("x", x), List.of("copy", "max", "inputCopy"));
+            assertClose(out.get("copy"), x, 1e-6);
+            assertClose(out.get("max"), Tensor.ofFloats(new long[] {2, 3, 1, 1}, max), 1e-6);
+            assertClose(out.get("inputCopy"), x, 0);
+        }
+    }
+
+    @Test
+    void nhwcFlattenAndLinearOverTheLastAxisOfRank4Values() {
+        // Keras/TF-style exports: x.permute(0, 2, 3, 1) then flatten; ConvNeXt: Linear on [N, H, W, C]
+        Tensor x = random(new Random(27), 2, 3, 2, 2);
+        Tensor m = random(new Random(28), 3, 4);
+        Graph g = Models.graph().input("x", -1, 3, 2, 2).init("w", identityConv(3)).init("m", m)
+                .init("flatShape", longs(0, -1))
+                .node("Conv", in("x", "w"), "c")
+                .node("Transpose", in("c"), "hwc", "perm", ints(0, 2, 3, 1))
+                .node("Flatten", in("hwc"), "flat")
+                .node("Reshape", in("hwc", "flatShape"), "reshaped")
+                .node("MatMul", in("hwc", "m"), "linear")
+                .node("Softmax", in("c"), "soft", "axis", 1)
+                .output("flat").output("reshaped").output("linear").output("soft").build();
+        float[] flat = new float[24];
+        float[] linear = new float[32];
+        float[] soft = new float[24];
+        for (int n = 0; n < 2; n++) {
+            for (int h = 0; h < 2; h++) {
+                for (int col = 0; col < 2; col++) {
+                    double sum = 0;
+                    for (int c = 0; c < 3; c++) {
+                        float v = x.floatAt(((n * 3 + c) * 2 + h) * 2 + col);
+                        flat[n * 12 + (h * 2 + col) * 3 + c] = v;
+                        sum += Math.exp(v);
+                        for (int k = 0; k < 4; k++) {
+                            linear[((n * 2 + h) * 2 + col) * 4 + k] += v * m.floatAt(c * 4 + k);
+                        }
+                    }
+                    for (int c = 0; c < 3; c++) {
+                        int i = ((n * 3 + c) * 2 + h) * 2 + col;
+                        soft[i] = (float) (Math.exp(x.floatAt(i)) / sum);
+                    }
+                }
+            }
+        }
+        try (ModelSession s = Models.open(g)) {
+            Map<String, Tensor> out = s.run(Map.of("x", x), List.of("flat", "reshaped", "linear", "soft"));
+            assertClose(out.get("flat"), Tensor.ofFloats(new long[] {2, 12}, flat), 1e-6);
+            assertClose(out.get("reshaped"), Tensor.ofFloats(new long[] {2, 12}, flat), 1e-6);
+            assertClose(out.get("linear"), Tensor.ofFloats(new long[] {2, 2, 2, 4}, linear), 1e-5);
+            assertClose(out.get("soft"), Tensor.ofFloats(new long[] {2, 3, 2, 2}, soft), 1e-6);
+        }
+    }
+
+    @Test
+    void sliceTakesBoundsComputedInTheGraph() {
+        // torch's x.chunk(2, dim=1) with a traced channel count: Slice(x, 0 | C/2, C/2 | C) along axis 1
+        Tensor x = random(new Random(29), 2, 4, 2, 2);
+        Graph g = Models.graph().input("x", -1, 4, 2, 2).init("w", identityConv(4))
+                .init("one", Tensor.scalar(1L)).init("two", Tensor.scalar(2L)).init("axes0", longs(0))
+                .init("big", longs(Long.MAX_VALUE)).init("axis1", longs(1))
+                .node("Conv", in("x", "w"), "c")
+                .node("Shape", in("c"), "shape")
+                .node("Gather", in("shape", "one"), "channels")
+                .node("Div", in("channels", "two"), "halfScalar")
+                .node("Unsqueeze", in("halfScalar", "axes0"), "half")
+                .node("Slice", in("c", "half", "big", "axis1"), "second")
+                .node("Sub", in("half", "big"), "negative")
+                .node("Slice", in("c", "negative", "half", "axis1"), "first")
+                .output("first").output("second").build();
+        float[] v = x.toFloats();
+        float[] first = new float[16];
+        float[] second = new float[16];
+        for (int i = 0; i < 32; i++) {
+            int n = i / 16;
+            int c = i / 4 % 4;
+            (c < 2 ? first : second)[n * 8 + (c % 2) * 4 + i % 4] = v[i];
+        }
+        try (ModelSession s = Models.open(g)) {
+            Map<String, Tensor> out = s.run(Map.of("x", x), List.of("first", "second"));
+            assertClose(out.get("first"), Tensor.ofFloats(new long[] {2, 2, 2, 2}, first), 0);
+            assertClose(out.get("second"), Tensor.ofFloats(new long[] {2, 2, 2, 2}, second), 0);
+        }
+    }
 }
