@@ -127,6 +127,10 @@ public final class DlModel implements AutoCloseable {
             ModelParams updated = row.setter().set(params, value,
                     new ModelParamTable.Context(classes, runtime -> backend.get().supportsRuntime(runtime)));
             checkImageSize(updated);
+            if (layout != null && (updated.batchSize() != params.batchSize()
+                    || updated.imageWidth() != params.imageWidth() || updated.imageHeight() != params.imageHeight())) {
+                BatchBuffers.check(graph, layout, updated);
+            }
             boolean rebuild = updated.imageWidth() != params.imageWidth()
                     || updated.imageHeight() != params.imageHeight() || !updated.runtime().equals(params.runtime());
             if (rebuild) {

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  *
  * <p>Errors: an unknown name, or Set of a get-only name, is 7911 (unsupported generic parameter); a value of the wrong
  * type is 1203; a wrong number of values 1403; a value out of range 7914 (unsupported generic value); an unavailable
- * runtime 7913.
+ * runtime 7913. A batch or image size whose batch could not be held is 7914 too, checked by {@link BatchBuffers} after
+ * the row's own check.
  */
 final class ModelParamTable {
     private ModelParamTable() {}
@@ -41,7 +42,8 @@ final class ModelParamTable {
             new Row("type", p -> List.of(p.type()), null, "'classification' for a model with one [N, classes] output"),
             new Row("batch_size", p -> List.of((long) p.batchSize()),
                     (p, v, c) -> p.withBatchSize(positiveInt(v, "batch_size")),
-                    "samples per inference or training step; default 1"),
+                    "samples per inference or training step; default 1; a batch's largest tensor must stay within "
+                            + "2^31-1 elements"),
             new Row("image_width", p -> List.of((long) p.imageWidth()),
                     (p, v, c) -> p.withImageSize(positiveInt(v, "image_width"), p.imageHeight()),
                     "input width; settable for graphs that allow other sizes"),

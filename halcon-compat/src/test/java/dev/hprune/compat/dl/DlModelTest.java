@@ -19,6 +19,7 @@ import dev.hprune.compat.graph.Tensor;
 import dev.hprune.compat.graph.ValueInfo;
 import dev.hprune.compat.image.Image;
 import dev.hprune.compat.image.PixelType;
+import dev.hprune.compat.testing.TestGraphs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -272,6 +273,39 @@ class DlModelTest {
         assertThat(m.getParam("batch_size")).containsExactly(1L);
         assertThat(m.getParam("class_ids")).containsExactly(0L, 1L, 2L);
         assertThat(m.getParam("runtime")).containsExactly("cpu");
+    }
+
+    /**
+     * plainChain's largest value is conv b's 6x8x8 = 384 elements per image; a batch must fit one Java array, so
+     * 2^31-1 / 384 = 5592405 images is the largest batch, one more is a value error, and the refused value is not kept.
+     */
+    @Test
+    void aBatchWhoseLargestActivationOutgrowsAnArrayIsRefusedAtSetTime() {
+        DlModel m = DlModel.of(TestGraphs.plainChain(), () -> backend);
+        m.setParam("batch_size", List.of(5_592_405L));
+        assertThat(code(() -> m.setParam("batch_size", List.of(5_592_406L)))).isEqualTo(7914);
+        assertThat(code(() -> m.setParam("batch_size", List.of(1_000_000_000L)))).isEqualTo(7914);
+        assertThat(code(() -> m.setParam("batch_size", List.of((long) Integer.MAX_VALUE)))).isEqualTo(7914);
+        assertThat(m.getParam("batch_size")).containsExactly(5_592_405L);
+    }
+
+    /** On a graph that leaves the size open, the image size and the batch size are checked together. */
+    @Test
+    void imageSizesAreCheckedAgainstTheBatchAsWell() {
+        Graph openSize = TestGraphs.plainChain().withInputs(List.of(new ValueInfo("image", DataType.FLOAT, List.of(
+                ValueInfo.Dim.named("N"), ValueInfo.Dim.fixed(3), ValueInfo.Dim.named("H"), ValueInfo.Dim.named("W")))));
+        DlModel m = DlModel.of(openSize, () -> backend);
+        m.setParam("image_height", List.of(8L));
+        // 3 x 8 x (2^31 - 1) image elements overflow at any batch size
+        assertThat(code(() -> m.setParam("image_width", List.of((long) Integer.MAX_VALUE)))).isEqualTo(7914);
+        assertThat(m.getParam("image_width")).containsExactly(-1L);
+        // 8 x 1,000,000: conv b holds 6 x 8 x 10^6 = 4.8e7 elements per image, fine for one, not for 100
+        m.setParam("image_width", List.of(1_000_000L));
+        m.setParam("batch_size", List.of(44L));
+        assertThat(code(() -> m.setParam("batch_size", List.of(45L)))).isEqualTo(7914);
+        assertThat(code(() -> m.setParam("image_height", List.of(9L)))).isEqualTo(7914);
+        assertThat(m.getParam("image_height")).containsExactly(8L);
+        assertThat(m.getParam("batch_size")).containsExactly(44L);
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.hprune.tests.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.hprune.compat.graph.DataType;
+import dev.hprune.compat.graph.ValueInfo;
 import dev.hprune.compat.onnx.OnnxWriter;
 import dev.hprune.compat.testing.TestGraphs;
 import dev.hprune.halcon.HHandle;
@@ -63,6 +65,8 @@ class BadInputMatrixTest {
     static Path folder;
     static HTuple model;
     static HTuple otherModel;
+    /** plainChain with its height and width left open, height set to 8. */
+    static HTuple openSizeModel;
     static HTuple pruning;
     static HTuple sample;
     static HTuple dict;
@@ -90,6 +94,13 @@ class BadInputMatrixTest {
         Files.writeString(notOnnx, "this is not a protobuf model");
         model = read(modelFile);
         otherModel = read(otherFile);
+        Path openSizeFile = folder.resolve("open-size.onnx");
+        OnnxWriter.write(TestGraphs.plainChain().withInputs(List.of(new ValueInfo("image", DataType.FLOAT, List.of(
+                ValueInfo.Dim.named("N"), ValueInfo.Dim.fixed(3), ValueInfo.Dim.named("H"), ValueInfo.Dim.named("W"))))),
+                openSizeFile);
+        openSizeModel = read(openSizeFile);
+        HOperatorSet.SetDlModelParam(openSizeModel, t("image_height"), t(8));
+        HOperatorSet.SetDlModelParam(openSizeModel, t("image_width"), t(8));
         pruning = new HTuple();
         HOperatorSet.CreateDlPruning(model, t("oracle"), new HTuple(), pruning);
         image = HImage.fromPlanar("real", 8, 8, 3, new float[3 * 8 * 8]);
@@ -111,7 +122,7 @@ class BadInputMatrixTest {
 
     @AfterAll
     static void release() {
-        for (HTuple h : List.of(model, otherModel, pruning, sample, dict)) {
+        for (HTuple h : List.of(model, otherModel, openSizeModel, pruning, sample, dict)) {
             HOperatorSet.ClearHandle(h);
         }
     }
@@ -470,6 +481,14 @@ class BadInputMatrixTest {
                 () -> HOperatorSet.SetDlModelParam(model, t("learning_rate"), t(Double.NaN))));
         rows.add(new Row("set_dl_model_param", OUT_OF_RANGE, "runtime 'tpu'", 7914,
                 () -> HOperatorSet.SetDlModelParam(model, t("runtime"), t("tpu"))));
+        // a batch must fit one tensor of at most 2^31-1 elements: plainChain's image is 3x8x8 = 192 elements, its
+        // largest activation 6x8x8 = 384
+        rows.add(new Row("set_dl_model_param", OUT_OF_RANGE, "batch_size 1e9 (image batch beyond 2^31 elements)", 7914,
+                () -> HOperatorSet.SetDlModelParam(model, t("batch_size"), t(1_000_000_000))));
+        rows.add(new Row("set_dl_model_param", OUT_OF_RANGE, "batch_size 8e6 (activations beyond 2^31 elements)", 7914,
+                () -> HOperatorSet.SetDlModelParam(model, t("batch_size"), t(8_000_000))));
+        rows.add(new Row("set_dl_model_param", OUT_OF_RANGE, "image_width 2^31-1 of an open-size graph", 7914,
+                () -> HOperatorSet.SetDlModelParam(openSizeModel, t("image_width"), t(Integer.MAX_VALUE))));
         rows.add(new Row("set_dl_model_param", OUT_OF_RANGE, "image_width of a fixed-size graph", 7914,
                 () -> HOperatorSet.SetDlModelParam(model, t("image_width"), t(16))));
         rows.add(new Row("set_dl_model_param", OUT_OF_RANGE, "duplicate class ids", 7792,
@@ -657,6 +676,11 @@ class BadInputMatrixTest {
         Throwable gen = catchThrowable(() -> HOperatorSet.GenDlPrunedModel(model, pruning, new HTuple()));
         state.put("pruning.has_no_scores",
                 gen instanceof HOperatorException e && e.getErrorCode() == 7980 ? "no scores" : String.valueOf(gen));
+        for (String name : List.of("batch_size", "image_width", "image_height")) {
+            HTuple value = new HTuple();
+            HOperatorSet.GetDlModelParam(openSizeModel, t(name), value);
+            state.put("openSizeModel." + name, value);
+        }
         HTuple keys = new HTuple();
         HOperatorSet.GetDictParam(dict, t("keys"), t(), keys);
         state.put("dict.keys", keys);
@@ -666,7 +690,7 @@ class BadInputMatrixTest {
         HTuple sampleKeys = new HTuple();
         HOperatorSet.GetDictParam(sample, t("keys"), t(), sampleKeys);
         state.put("sample.keys", sampleKeys);
-        for (HTuple h : List.of(model, otherModel, pruning, dict, sample)) {
+        for (HTuple h : List.of(model, otherModel, openSizeModel, pruning, dict, sample)) {
             state.put("live." + h, ((HHandle) h.getH()).isInitialized());
         }
         for (HTuple h : List.of(clearedDict, clearedModel, clearedPruning)) {
