@@ -36,8 +36,10 @@ final class ElementwiseLowerings {
         for (String kind : new String[] {"Add", "Sub", "Mul", "Div"}) {
             r.single(kind, ElementwiseLowerings::binary);
         }
-        r.single("Erf", (p, node) -> unary(p, node, x -> p.writer().unary("Erf", x)));
-        r.single("Sqrt", (p, node) -> unary(p, node, x -> p.writer().unary("Sqrt", x)));
+        // same names in TensorFlow, same formulas (Softplus is log(1 + exp(x)) in both)
+        for (String kind : new String[] {"Erf", "Sqrt", "Exp", "Neg", "Softplus"}) {
+            r.single(kind, (p, node) -> unary(p, node, x -> p.writer().unary(node.opType(), x)));
+        }
         r.single("Pow", ElementwiseLowerings::pow);
     }
 

@@ -36,6 +36,18 @@ final class TensorLowerings {
         r.single("Pad", TensorLowerings::pad);
         r.single("Gather", (p, node) -> TfValue.onnx(gather(p, node)));
         r.single("Constant", (p, node) -> TfValue.onnx(constantNode(p, node)));
+        r.single("ConstantOfShape", (p, node) -> TfValue.onnx(constantOfShape(p, node)));
+    }
+
+    /** Import folds ConstantOfShape where its shape is known; this covers a shape computed at run time. */
+    private static Output<?> constantOfShape(ForwardPass p, Node node) {
+        TfGraphWriter w = p.writer();
+        Tensor value = node.tensorAttr("value").orElse(Tensor.ofFloats(new long[] {1}, new float[] {0f}));
+        Tensor scalar = value.isFloating() ? Tensor.ofFloats(value.type(), new long[0], new float[] {value.toFloats()[0]})
+                : Tensor.ofLongs(value.type(), new long[0], new long[] {value.toLongs()[0]});
+        try (org.tensorflow.Tensor t = TensorTransfer.toTf(scalar)) {
+            return w.op("Fill").in(p.onnxIn(node, 0), w.constant(t)).out();
+        }
     }
 
     /** The graph copies the value, so the TensorFlow tensor that carries it in is closed at once. */

@@ -85,6 +85,9 @@ final class Models {
         if (value instanceof String s) {
             return new Attribute.StringValue(s);
         }
+        if (value instanceof Tensor t) {
+            return new Attribute.TensorValue(t);
+        }
         throw new IllegalArgumentException(String.valueOf(value));
     }
 

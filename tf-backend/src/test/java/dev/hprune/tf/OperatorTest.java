@@ -412,6 +412,24 @@ class OperatorTest {
     }
 
     @Test
+    void expNegAndSoftplusFollowTheirFormulas() {
+        assertThat(unary("Exp").toFloats()).containsExactly(map(X, Math::exp), within(1e-5f));
+        assertThat(unary("Neg").toFloats()).containsExactly(map(X, v -> -v), within(0f));
+        assertThat(unary("Softplus").toFloats()).containsExactly(map(X, v -> Math.log(1 + Math.exp(v))),
+                within(1e-6f));
+    }
+
+    @Test
+    void constantOfShapeFillsTheShapeOfItsInputWithTheValue() {
+        Graph g = Models.graph().input("x", 1, 2, 2, 2)
+                .node("Shape", in("x"), "shape")
+                .node("ConstantOfShape", in("shape"), "filled", "value",
+                        Tensor.ofFloats(new long[] {1}, new float[] {1.5f}))
+                .node("Add", in("x", "filled"), "y").build();
+        assertThat(Models.run(g, X, "y").toFloats()).containsExactly(map(X, v -> v + 1.5), within(1e-6f));
+    }
+
+    @Test
     void erfSqrtAndPowFollowTheirFormulas() {
         assertThat(erf(1)).isCloseTo(0.8427007929497149, within(1e-12));
         assertThat(unary("Erf").toFloats()).containsExactly(map(X, OperatorTest::erf), within(1e-6f));
