@@ -19,6 +19,12 @@ enum ChannelRule {
     DENSE,
     /** Flatten (and Reshape/Squeeze used as one): channels become blocks of features. */
     FLATTEN_TO_FEATURES,
+    /** Pad: passes channels through when it pads the spatial axes only; a pad on N or C is a barrier. */
+    SPATIAL_PAD,
+    /** ReduceMean over H and W (a global average pooling): image-shaped with keepdims, else one feature per channel. */
+    SPATIAL_MEAN,
+    /** Transpose NCHW to NHWC in front of a flatten: the flattened features are strided; other perms are barriers. */
+    TO_CHANNELS_LAST,
     /** Channels cannot be followed through this operator: those reaching it are kept. */
     BARRIER;
 
@@ -36,7 +42,8 @@ enum ChannelRule {
             Map.entry("Conv", CONSUME),
             Map.entry("Gemm", DENSE), Map.entry("MatMul", DENSE),
             Map.entry("Flatten", FLATTEN_TO_FEATURES), Map.entry("Reshape", FLATTEN_TO_FEATURES),
-            Map.entry("Squeeze", FLATTEN_TO_FEATURES));
+            Map.entry("Squeeze", FLATTEN_TO_FEATURES),
+            Map.entry("Pad", SPATIAL_PAD), Map.entry("ReduceMean", SPATIAL_MEAN), Map.entry("Transpose", TO_CHANNELS_LAST));
 
     static ChannelRule of(String opType) {
         return RULES.getOrDefault(opType, BARRIER);

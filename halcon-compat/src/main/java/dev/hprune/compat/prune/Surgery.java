@@ -122,7 +122,7 @@ public final class Surgery {
                 }
                 int axis = ChannelConstants.channelAxis(constant, activation);
                 if (axis >= 0) {
-                    int[] positions = activation.features ? Slicing.expand(kept, activation.block) : kept;
+                    int[] positions = activation.features ? activation.featurePositions(kept) : kept;
                     node = slice(node, i, axis, positions);
                 }
             }
@@ -135,7 +135,7 @@ public final class Surgery {
                 return node;
             }
             ChannelFlow.Channels in = flow.channels(node.inputs().get(0)).orElseThrow();
-            int[] features = Slicing.expand(kept, in.block);
+            int[] features = in.featurePositions(kept);
             boolean transB = node.opType().equals("Gemm") && node.intAttr("transB", 0) != 0;
             return slice(node, 1, transB ? 1 : 0, features);
         }
