@@ -20,9 +20,10 @@ import java.util.Set;
  * Follows every convolution kernel's output channel through the graph (design.md, "Channel groups, not layers").
  *
  * <p>Each channel gets an id when a convolution creates it; operators pass ids on ({@link ChannelRule}); element-wise
- * operators on two activations tie ids together (union-find); a depthwise convolution keeps its input's ids. Ids that
- * reach a graph output or an operator the analysis cannot follow are protected. The values at which channels are
- * consumed (inputs of convolutions and dense layers) are the scoring points.
+ * operators on two activations tie ids together (union-find); a depthwise convolution's kernels get ids tied to its
+ * input's. Ids that reach a graph output or an operator the analysis cannot follow are protected, and the first node
+ * that protected each is recorded (what {@link PrunabilityAnalysis#blockedConvs} reports). The values at which channels
+ * are consumed (inputs of convolutions and dense layers) are the scoring points.
  */
 final class ChannelFlow {
 

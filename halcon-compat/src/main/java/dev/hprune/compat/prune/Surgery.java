@@ -15,7 +15,8 @@ import java.util.stream.IntStream;
 /**
  * Physically removes channel groups: a new graph in which each removed kernel's weights and bias are gone, and so is
  * its channel everywhere it flows: BatchNormalization vectors, depthwise kernels (and their 'group'), per-channel
- * constants, the input channels of consuming convolutions, the feature rows or columns of dense layers, and explicit
+ * constants, the input channels of consuming convolutions, the feature rows or columns of dense layers (a channel's
+ * block of features, or its strided features after a channels-last flatten), and explicit
  * Reshape targets. The input graph is not changed.
  */
 public final class Surgery {
