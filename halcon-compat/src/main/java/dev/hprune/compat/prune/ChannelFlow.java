@@ -511,9 +511,13 @@ final class ChannelFlow {
         }
     }
 
-    /** The node being visited as "OpType 'name'", or "graph output" once the nodes are done. */
+    /** The node being visited as "OpType 'name'" (a grouped Conv with its group), or "graph output" at the end. */
     private String reason() {
-        return current == null ? "graph output" : current.opType() + " '" + current.name() + "'";
+        if (current == null) {
+            return "graph output";
+        }
+        long group = current.opType().equals("Conv") ? current.intAttr("group", 1) : 1;
+        return current.opType() + (group > 1 ? " (group " + group + ")" : "") + " '" + current.name() + "'";
     }
 
     /** For each protected root, why its channels are kept: the distinct reasons recorded on its ids, in graph order. */

@@ -158,8 +158,10 @@ public final class PrunabilityAnalysis {
             if (!flow.kernelCounts().containsKey(conv)) {
                 Tensor weight = node.input(1).map(flow.graph().initializers()::get).orElse(null);
                 int kernels = weight == null ? 0 : (int) weight.dim(0);
+                long group = node.intAttr("group", 1);
                 String why = weight == null ? "weights computed in the graph"
-                        : "grouped convolution (group " + node.intAttr("group", 1) + ") not followed";
+                        : weight.dim(1) == 1 && group == kernels ? "depthwise on channels that are not followed"
+                        : "grouped convolution (group " + group + ") not followed";
                 result.add(new BlockedConv(conv, kernels, kernels, List.of(why)));
             } else if (blocked.containsKey(conv)) {
                 result.add(new BlockedConv(conv, blocked.get(conv), kernelCount(conv),

@@ -210,5 +210,12 @@ class PrunabilityAnalysisTest {
         assertThat(misfit.blockedConvs()).extracting(PrunabilityAnalysis.BlockedConv::reasons)
                 .containsExactly(List.of("Gemm 'fc'"));
         assertThat(PrunabilityAnalysis.of(TestGraphs.residual()).blockedConvs()).isEmpty();
+
+        GraphBuilder dw = GraphBuilder.input(4, 4);
+        String image = dw.depthwise("dw", GraphBuilder.image(), 4, 3);
+        PrunabilityAnalysis onTheImage = PrunabilityAnalysis.of(dw.build(
+                dw.gemm("fc", dw.flatten("flat", dw.globalAveragePool("gap", dw.conv("b", image, 4, 4, 1))), 4, 2), 2));
+        assertThat(onTheImage.blockedConvs()).containsExactly(new PrunabilityAnalysis.BlockedConv("dw", 4, 4,
+                List.of("depthwise on channels that are not followed")));
     }
 }
