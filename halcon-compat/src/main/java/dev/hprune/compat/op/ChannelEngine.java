@@ -25,6 +25,15 @@ public interface ChannelEngine {
     /** Flatten (and Reshape/Squeeze used as one): channels become blocks of features. */
     void flatten(Node node);
 
+    /** Pad: passes channels through when it pads the spatial axes only; a pad on N or C is a barrier. */
+    void pad(Node node);
+
+    /** ReduceMean over H and W (a global average pooling): image-shaped with keepdims, else one feature per channel. */
+    void spatialMean(Node node);
+
+    /** Transpose NCHW to NHWC in front of a flatten: the flattened features are strided; other perms are barriers. */
+    void channelsLast(Node node);
+
     /** Channels cannot be followed through this operator: those reaching it are kept. */
     void barrier(Node node);
 }

@@ -81,9 +81,9 @@ public final class OpKinds {
         add(kind("Concat").arity(atLeast(1)).shape(ShapeEngine::concat).fold(ConstantFolding::concat)
                 .flow(ChannelEngine::concat));
         add(kind("Transpose").shape(ShapeEngine::transpose).fold(ConstantFolding::transpose)
-                .flow(ChannelEngine::barrier));
-        add(kind("Pad").arity(11, exactly(1), between(2, 3)).shape(ShapeEngine::pad).flow(ChannelEngine::barrier));
-        add(kind("ReduceMean").shape(ShapeEngine::reduceMean).flow(ChannelEngine::barrier));
+                .flow(ChannelEngine::channelsLast));
+        add(kind("Pad").arity(11, exactly(1), between(2, 3)).shape(ShapeEngine::pad).flow(ChannelEngine::pad));
+        add(kind("ReduceMean").shape(ShapeEngine::reduceMean).flow(ChannelEngine::spatialMean));
         add(kind("Gather").arity(exactly(2)).shape(ShapeEngine::gather).fold(ConstantFolding::gather)
                 .flow(ChannelEngine::barrier));
         add(kind("ConstantOfShape").shape(ShapeEngine::constantOfShape).fold(ConstantFolding::constantOfShape)

@@ -6,9 +6,12 @@ import dev.hprune.compat.graph.Tensor;
 import dev.hprune.compat.graph.ValueInfo;
 import dev.hprune.compat.op.ChannelEngine;
 import dev.hprune.compat.op.OpKinds;
+import dev.hprune.compat.onnx.ShapeInference;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,33 +23,55 @@ import java.util.Set;
  *
  * <p>Each channel gets an id when a convolution creates it; operators pass ids on (the pattern their
  * {@link dev.hprune.compat.op.OpKind} names); element-wise operators on two activations tie ids together (union-find);
- * a depthwise convolution keeps its input's ids. Ids that reach a graph output or an operator the analysis cannot
- * follow are protected. The values at which channels are consumed (inputs of convolutions and dense layers) are the
- * scoring points.
+ * a depthwise convolution's kernels get ids tied to its input's. Ids that reach a graph output or an operator the
+ * analysis cannot follow are protected, and the first node that protected each is recorded (what
+ * {@link PrunabilityAnalysis#blockedConvs} reports). The values at which channels are consumed (inputs of convolutions
+ * and dense layers) are the scoring points.
  */
 final class ChannelFlow implements ChannelEngine {
 
     /**
-     * The channels of one value. For a feature value (rank 2, after a flatten) each channel is {@code block} consecutive
-     * features, with {@code block == 0} until a dense consumer reveals it; the object is shared by the values a
-     * pass-through connects, so what one consumer learns holds for all. {@code source} is the image-shaped value the
-     * features were flattened from.
+     * The channels of one value. For a feature value (rank 2, after a flatten) each channel owns {@code block} features,
+     * with {@code block == 0} until a dense consumer reveals it; the object is shared by the values a pass-through
+     * connects, so what one consumer learns holds for all. {@code source} is the image-shaped value the features were
+     * flattened from. Features are laid out in blocks (channel c owns features c x block ... c x block + block - 1, a
+     * flatten of NCHW) or strided (channel c owns features c, c + C, c + 2C, ..., a flatten of NHWC).
      */
     static final class Channels {
         final int[] ids;
         final boolean features;
         final String source;
+        final boolean strided;
         int block;
 
         Channels(int[] ids, boolean features, int block, String source) {
+            this(ids, features, block, source, false);
+        }
+
+        Channels(int[] ids, boolean features, int block, String source, boolean strided) {
             this.ids = ids;
             this.features = features;
             this.block = block;
             this.source = source;
+            this.strided = strided;
         }
 
         int count() {
             return ids.length;
+        }
+
+        /** The feature positions that the given channel positions own, ascending (the order they keep when cut). */
+        int[] featurePositions(int[] channelPositions) {
+            if (!strided) {
+                return Slicing.expand(channelPositions, block);
+            }
+            int[] positions = new int[channelPositions.length * block];
+            for (int b = 0; b < block; b++) {
+                for (int i = 0; i < channelPositions.length; i++) {
+                    positions[b * channelPositions.length + i] = b * count() + channelPositions[i];
+                }
+            }
+            return positions;
         }
 
         /**
@@ -65,6 +90,10 @@ final class ChannelFlow implements ChannelEngine {
     private final Set<Integer> protectedIds = new HashSet<>();
     private final Set<String> consumedAt = new LinkedHashSet<>();
     private final Map<String, Integer> kernelCounts = new HashMap<>();
+    /** Why each protected id is protected: the first node (or the graph output) that protected it. */
+    private final Map<Integer, String> protectedBy = new LinkedHashMap<>();
+    private Node current;
+    private Map<String, long[]> shapes;
 
     private ChannelFlow(Graph graph) {
         this.graph = graph;
@@ -75,6 +104,7 @@ final class ChannelFlow implements ChannelEngine {
         for (Node node : graph.nodes()) {
             flow.visit(node);
         }
+        flow.current = null;
         for (ValueInfo output : graph.outputs()) {
             flow.protect(flow.channels.get(output.name()));
         }
@@ -119,6 +149,7 @@ final class ChannelFlow implements ChannelEngine {
 
     /** The node's operator kind says which pattern its channels follow; an operator not registered is a barrier. */
     private void visit(Node node) {
+        current = node;
         OpKinds.of(node.opType()).ifPresentOrElse(kind -> kind.flow(node, this), () -> barrier(node));
     }
 
@@ -134,7 +165,7 @@ final class ChannelFlow implements ChannelEngine {
         Channels a = input(node, 0);
         Channels b = input(node, 1);
         if (a != null && b != null) {
-            if (a.count() != b.count() || a.features != b.features) {
+            if (a.count() != b.count() || a.features != b.features || a.strided != b.strided) {
                 protect(a);
                 protect(b);
                 return;
@@ -173,8 +204,11 @@ final class ChannelFlow implements ChannelEngine {
             parts.add(channels.get(input));
         }
         long axis = node.intAttr("axis", 1);
-        boolean follow = (axis == 1 || axis == -3) && parts.stream().allMatch(p -> p != null && !p.features);
-        if (!follow) {
+        boolean follow = (axis == 1 || axis == -3) && parts.stream().allMatch(p -> p == null || !p.features);
+        if (follow && parts.stream().allMatch(p -> p == null)) {
+            return;
+        }
+        if (!follow || !untrackedPartsKept(node, parts)) {
             parts.forEach(this::protect);
             return;
         }
@@ -207,7 +241,7 @@ final class ChannelFlow implements ChannelEngine {
             kernelCounts.put(node.name(), out);
             channels.put(node.output(), new Channels(ids, false, 1, node.output()));
         } else if (perGroup == 1 && group == out && in != null && !in.features && in.count() == out) {
-            channels.put(node.output(), in);
+            depthwise(node, in);
         } else {
             protect(in);
             channels.put(node.output(), freshProtected(out, false));
@@ -246,11 +280,7 @@ final class ChannelFlow implements ChannelEngine {
             return;
         }
         if (in.features) {
-            if (node.opType().equals("Flatten") && node.intAttr("axis", 1) == 1) {
-                channels.put(node.output(), in);
-            } else {
-                protect(in);
-            }
+            featuresFlattened(node, in);
             return;
         }
         int block = flattenBlock(node, in);
@@ -291,6 +321,155 @@ final class ChannelFlow implements ChannelEngine {
         }
     }
 
+    /**
+     * Concat along channels of tracked and untracked parts (the graph input, a barrier's output): the untracked parts
+     * get fresh protected ids, so the tracked parts stay free. False when an untracked part's channel count is unknown.
+     */
+    private boolean untrackedPartsKept(Node node, List<Channels> parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) == null) {
+                long[] shape = shape(node.inputs().get(i));
+                if (shape == null || shape.length < 2 || shape[1] <= 0) {
+                    return false;
+                }
+                parts.set(i, freshProtected((int) shape[1], false));
+            }
+        }
+        return true;
+    }
+
+    /** A depthwise kernel goes with its one input channel: it gets an id of its own, tied to that channel's. */
+    private void depthwise(Node node, Channels in) {
+        int[] ids = new int[in.count()];
+        for (int k = 0; k < ids.length; k++) {
+            ids[k] = fresh(new Kernel(node.name(), k));
+            classes.union(ids[k], in.ids[k]);
+        }
+        kernelCounts.put(node.name(), ids.length);
+        channels.put(node.output(), new Channels(ids, false, 1, node.output()));
+    }
+
+    /** Features flattened again (Flatten, or a Reshape to [N, F]) keep their channels; anything else is a barrier. */
+    private void featuresFlattened(Node node, Channels in) {
+        int block = node.opType().equals("Squeeze") ? -1 : flattenBlock(node, in);
+        if (block < 0 || (block > 0 && in.block > 0 && block != in.block)) {
+            protect(in);
+            return;
+        }
+        if (block > 0) {
+            in.block = block;
+        }
+        channels.put(node.output(), in);
+    }
+
+    /**
+     * A Pad on the spatial axes only (any mode: each channel is padded from its own values or a constant) keeps every
+     * channel where it was; one that pads N or C shifts channels and is a barrier.
+     */
+    public void pad(Node node) {
+        Channels in = input(node, 0);
+        if (in == null) {
+            return;
+        }
+        long[] pads = node.intsAttr("pads", null);
+        if (pads == null) {
+            pads = constantInput(node, 1);
+        }
+        long[] shape = shape(node.inputs().get(0));
+        long[] axes = node.input(3).filter(v -> !v.isEmpty()).isPresent() ? constantInput(node, 3) : null;
+        boolean spatial = !in.features && pads != null && shape != null;
+        if (spatial) {
+            int rank = shape.length;
+            int padded = axes != null ? axes.length : rank;
+            spatial = pads.length == 2 * padded;
+            for (int i = 0; spatial && i < padded; i++) {
+                long axis = axes != null ? (axes[i] < 0 ? axes[i] + rank : axes[i]) : i;
+                spatial = axis >= 2 || (pads[i] == 0 && pads[i + padded] == 0);
+            }
+        }
+        if (!spatial) {
+            protect(in);
+            return;
+        }
+        channels.put(node.output(), in);
+    }
+
+    /**
+     * ReduceMean over exactly the spatial axes is a global average pooling: with keepdims the output is image-shaped
+     * [N, C, 1, 1] with the input's channels; without it, [N, C] features with one feature per channel, read from the
+     * image-shaped input. Any other axes mix or drop channels: a barrier.
+     */
+    public void spatialMean(Node node) {
+        Channels in = input(node, 0);
+        if (in == null) {
+            return;
+        }
+        long[] axes = node.intsAttr("axes", null);
+        if (axes == null) {
+            axes = constantInput(node, 1);
+        }
+        long[] shape = shape(node.inputs().get(0));
+        if (in.features || axes == null || shape == null || shape.length < 3) {
+            protect(in);
+            return;
+        }
+        int rank = shape.length;
+        long[] reduced = Arrays.stream(axes).map(a -> a < 0 ? a + rank : a).sorted().distinct().toArray();
+        long[] spatialAxes = java.util.stream.LongStream.range(2, rank).toArray();
+        if (!Arrays.equals(reduced, spatialAxes)) {
+            protect(in);
+            return;
+        }
+        if (node.intAttr("keepdims", 1) != 0) {
+            channels.put(node.output(), in);
+        } else {
+            channels.put(node.output(), new Channels(in.ids, true, 1, node.inputs().get(0)));
+        }
+    }
+
+    /**
+     * A Transpose from NCHW to channels-last (perm [0, 2, ..., 1], as Keras and TensorFlow exports do before their
+     * flatten) whose every consumer flattens: the flattened features are strided, channel c owning every C-th feature.
+     * The transposed value is held as such features already (a Flatten of it keeps them); its channels are scored on
+     * the image-shaped input. Any other permutation, or a consumer that is no flatten, is a barrier.
+     */
+    public void channelsLast(Node node) {
+        Channels in = input(node, 0);
+        if (in == null) {
+            return;
+        }
+        long[] perm = node.intsAttr("perm", null);
+        boolean toLast = !in.features && perm != null && perm.length >= 3 && perm[0] == 0
+                && perm[perm.length - 1] == 1;
+        for (int i = 1; toLast && i < perm.length - 1; i++) {
+            toLast = perm[i] == i + 1;
+        }
+        boolean flattened = graph.consumers(node.output()).stream()
+                .allMatch(c -> (c.opType().equals("Flatten") || c.opType().equals("Reshape"))
+                        && c.inputs().get(0).equals(node.output()));
+        if (!toLast || !flattened) {
+            protect(in);
+            return;
+        }
+        channels.put(node.output(), new Channels(in.ids, true, 0, node.inputs().get(0), true));
+    }
+
+    private long[] constantInput(Node node, int index) {
+        return node.input(index).map(graph.initializers()::get).map(Tensor::toLongs).orElse(null);
+    }
+
+    /** A value's shape from shape inference over the graph (-1 for unknown dims), or null when it is not known. */
+    private long[] shape(String value) {
+        if (shapes == null) {
+            try {
+                shapes = ShapeInference.infer(graph, Map.of());
+            } catch (RuntimeException e) {
+                shapes = Map.of();
+            }
+        }
+        return shapes.get(value);
+    }
+
     public void barrier(Node node) {
         for (String input : node.inputs()) {
             protect(channels.get(input));
@@ -311,6 +490,7 @@ final class ChannelFlow implements ChannelEngine {
         for (int k = 0; k < count; k++) {
             ids[k] = fresh(null);
             protectedIds.add(ids[k]);
+            protectedBy.putIfAbsent(ids[k], reason());
         }
         return new Channels(ids, features, 1, "");
     }
@@ -319,8 +499,26 @@ final class ChannelFlow implements ChannelEngine {
         if (c != null) {
             for (int id : c.ids) {
                 protectedIds.add(id);
+                protectedBy.putIfAbsent(id, reason());
             }
         }
+    }
+
+    /** The node being visited as "OpType 'name'" (a grouped Conv with its group), or "graph output" at the end. */
+    private String reason() {
+        if (current == null) {
+            return "graph output";
+        }
+        long group = current.opType().equals("Conv") ? current.intAttr("group", 1) : 1;
+        return current.opType() + (group > 1 ? " (group " + group + ")" : "") + " '" + current.name() + "'";
+    }
+
+    /** For each protected root, why its channels are kept: the distinct reasons recorded on its ids, in graph order. */
+    Map<Integer, Set<String>> protectionReasons() {
+        Map<Integer, Set<String>> reasons = new HashMap<>();
+        protectedBy.forEach((id, reason) -> reasons.computeIfAbsent(classes.find(id), r -> new LinkedHashSet<>())
+                .add(reason));
+        return reasons;
     }
 
     /** Protected ids are stored by id; roots change as sets merge, so protection is resolved at the end. */

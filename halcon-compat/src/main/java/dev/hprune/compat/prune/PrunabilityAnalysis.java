@@ -1,6 +1,7 @@
 package dev.hprune.compat.prune;
 
 import dev.hprune.compat.graph.Graph;
+import dev.hprune.compat.graph.Tensor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -113,6 +114,61 @@ public final class PrunabilityAnalysis {
             }
         }
         return positions;
+    }
+
+    /**
+     * A convolution some of whose kernels cannot be removed, and why.
+     *
+     * @param conv the convolution's node name
+     * @param blockedKernels its kernels in no removable group
+     * @param kernels all its kernels
+     * @param reasons what keeps them: "OpType 'node'" for the node that stopped their channels (a barrier, a graph
+     *     output's "graph output", a consumer whose channels do not fit), or why the convolution is not followed
+     */
+    public record BlockedConv(String conv, int blockedKernels, int kernels, List<String> reasons) {
+        public BlockedConv {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * The convolutions, in graph order, with kernels that no removable group holds (all of them, or some), each with
+     * what blocks them. The kernel that must stay so that a convolution keeps one is no block and is not listed.
+     */
+    public List<BlockedConv> blockedConvs() {
+        Map<Integer, Set<String>> reasons = flow.protectionReasons();
+        Set<Integer> protectedRoots = flow.protectedRoots();
+        Map<String, Set<String>> byConv = new LinkedHashMap<>();
+        Map<String, Integer> blocked = new LinkedHashMap<>();
+        for (int id = 0; id < flow.ids(); id++) {
+            Kernel kernel = flow.kernel(id);
+            int root = flow.root(id);
+            if (kernel != null && protectedRoots.contains(root)) {
+                blocked.merge(kernel.conv(), 1, Integer::sum);
+                byConv.computeIfAbsent(kernel.conv(), c -> new LinkedHashSet<>())
+                        .addAll(reasons.getOrDefault(root, Set.of()));
+            }
+        }
+        List<BlockedConv> result = new ArrayList<>();
+        for (var node : flow.graph().nodes()) {
+            if (!node.opType().equals("Conv")) {
+                continue;
+            }
+            String conv = node.name();
+            if (!flow.kernelCounts().containsKey(conv)) {
+                Tensor weight = node.input(1).map(flow.graph().initializers()::get).orElse(null);
+                int kernels = weight == null ? 0 : (int) weight.dim(0);
+                long group = node.intAttr("group", 1);
+                String why = weight == null ? "weights computed in the graph"
+                        : weight.dim(1) == 1 && group == kernels ? "depthwise on channels that are not followed"
+                        : "grouped convolution (group " + group + ") not followed";
+                result.add(new BlockedConv(conv, kernels, kernels, List.of(why)));
+            } else if (blocked.containsKey(conv)) {
+                result.add(new BlockedConv(conv, blocked.get(conv), kernelCount(conv),
+                        new ArrayList<>(byConv.get(conv))));
+            }
+        }
+        return result;
     }
 
     ChannelFlow flow() {

@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
 /**
  * Physically removes channel groups: a new graph in which each removed kernel's weights and bias are gone, and so is
  * its channel everywhere it flows: BatchNormalization vectors, depthwise kernels (and their 'group'), per-channel
- * constants, the input channels of consuming convolutions, the feature rows or columns of dense layers, and explicit
+ * constants, the input channels of consuming convolutions, the feature rows or columns of dense layers (a channel's
+ * block of features, or its strided features after a channels-last flatten), and explicit
  * Reshape targets. The input graph is not changed.
  */
 public final class Surgery {
@@ -110,7 +111,7 @@ public final class Surgery {
                 }
                 int axis = ChannelConstants.channelAxis(constant, activation);
                 if (axis >= 0) {
-                    int[] positions = activation.features ? Slicing.expand(kept, activation.block) : kept;
+                    int[] positions = activation.features ? activation.featurePositions(kept) : kept;
                     node = slice(node, i, axis, positions);
                 }
             }
@@ -123,7 +124,7 @@ public final class Surgery {
                 return node;
             }
             ChannelFlow.Channels in = flow.channels(node.inputs().get(0)).orElseThrow();
-            int[] features = Slicing.expand(kept, in.block);
+            int[] features = in.featurePositions(kept);
             boolean transB = node.opType().equals("Gemm") && node.intAttr("transB", 0) != 0;
             return slice(node, 1, transB ? 1 : 0, features);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hprune.compat.graph.Graph;
 import dev.hprune.compat.testing.GraphBuilder;
 import dev.hprune.compat.testing.TestGraphs;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PrunabilityAnalysisTest {
@@ -28,9 +29,10 @@ class PrunabilityAnalysisTest {
     @Test
     void depthwiseConvTiesItsInputAndOutputChannel() {
         PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.depthwiseSeparable());
-        assertThat(a.prunableConvs()).containsExactly("a", "b");
-        assertThat(a.groupOf("a", 2)).containsExactly(new Kernel("a", 2));
-        assertThat(a.prunableKernelCount()).isEqualTo(3 + 5);
+        assertThat(a.prunableConvs()).containsExactly("a", "dw", "b");
+        assertThat(a.groupOf("a", 2)).containsExactlyInAnyOrder(new Kernel("a", 2), new Kernel("dw", 2));
+        // Depthwise kernels removed with their group count: four groups of two, one of which stays, and b's 6 - 1.
+        assertThat(a.prunableKernelCount()).isEqualTo(2 * 3 + 5);
     }
 
     @Test
@@ -101,5 +103,119 @@ class PrunabilityAnalysisTest {
         String a = g.scaleBy("odd_scale", g.conv("a", GraphBuilder.image(), 3, 4, 3), 2, 1, 1);
         Graph graph = g.build(g.gemm("fc", g.flatten("flat", g.globalAveragePool("gap", a)), 4, 2), 2);
         assertThat(PrunabilityAnalysis.of(graph).prunableConvs()).isEmpty();
+    }
+
+    @Test
+    void spatialPadPassesChannelsThrough() {
+        PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.spatialPad());
+        assertThat(a.prunableConvs()).containsExactly("a", "b");
+        assertThat(a.prunableKernelCount()).isEqualTo(3 + 5);
+        assertThat(a.blockedConvs()).isEmpty();
+    }
+
+    @Test
+    void padOnTheChannelAxisIsABarrier() {
+        GraphBuilder g = GraphBuilder.input(3, 4);
+        String a = g.relu("relu_a", g.conv("a", GraphBuilder.image(), 3, 4, 3));
+        String padded = g.pad("pad", a, "constant", 0, 1, 0, 0, 0, 0, 0, 0);
+        String b = g.conv("b", padded, 5, 4, 3);
+        PrunabilityAnalysis analysis = PrunabilityAnalysis.of(
+                g.build(g.gemm("fc", g.flatten("flat", g.globalAveragePool("gap", b)), 4, 2), 2));
+        assertThat(analysis.prunableConvs()).containsExactly("b");
+        assertThat(analysis.blockedConvs()).containsExactly(
+                new PrunabilityAnalysis.BlockedConv("a", 4, 4, List.of("Pad 'pad'")));
+    }
+
+    @Test
+    void reduceMeanOverHeightAndWidthIsAGlobalAveragePool() {
+        PrunabilityAnalysis features = PrunabilityAnalysis.of(TestGraphs.reduceMeanHead());
+        assertThat(features.prunableConvs()).containsExactly("a", "b");
+        assertThat(features.prunableKernelCount()).isEqualTo(3 + 5);
+        assertThat(features.flow().channels("mean.y").orElseThrow().features).isTrue();
+        assertThat(features.scoringPoints()).containsExactly("relu_a.y", "relu_b.y");
+
+        PrunabilityAnalysis image = PrunabilityAnalysis.of(TestGraphs.reduceMeanKeepDimsHead());
+        assertThat(image.prunableKernelCount()).isEqualTo(3 + 5);
+        assertThat(image.flow().channels("mean.y").orElseThrow().features).isFalse();
+        assertThat(image.scoringPoints()).containsExactly("relu_a.y", "mean.y");
+    }
+
+    @Test
+    void reduceMeanOverOtherAxesIsABarrier() {
+        for (long[] axes : List.of(new long[] {1}, new long[] {1, 2, 3}, new long[] {2})) {
+            GraphBuilder g = GraphBuilder.input(3, 4);
+            String a = g.relu("relu_a", g.conv("a", GraphBuilder.image(), 3, 4, 3));
+            String b = g.relu("relu_b", g.conv("b", a, 4, 6, 3));
+            String mean = g.flatten("flat", g.globalAveragePool("gap", g.reduceMean("mean", b, true, axes)));
+            PrunabilityAnalysis analysis = PrunabilityAnalysis.of(g.build(g.gemm("fc", mean, 6, 2), 2));
+            assertThat(analysis.prunableConvs()).as(java.util.Arrays.toString(axes)).containsExactly("a");
+            assertThat(analysis.blockedConvs()).extracting(PrunabilityAnalysis.BlockedConv::reasons)
+                    .containsExactly(List.of("ReduceMean 'mean'"));
+        }
+    }
+
+    @Test
+    void transposeToChannelsLastBeforeAFlattenMakesStridedFeatures() {
+        PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.channelsLastFlattenHead());
+        assertThat(a.prunableConvs()).containsExactly("a");
+        assertThat(a.prunableKernelCount()).isEqualTo(3);
+        ChannelFlow.Channels flat = a.flow().channels("flat.y").orElseThrow();
+        assertThat(flat.strided).isTrue();
+        assertThat(flat.block).isEqualTo(16);
+        // Channel 1 of 4 owns features 1, 5, 9, ...; channel 3 owns 3, 7, ...
+        assertThat(flat.featurePositions(new int[] {1, 3})).startsWith(1, 3, 5, 7, 9, 11).endsWith(61, 63);
+        assertThat(a.scoringPoints()).containsExactly("pool.y");
+    }
+
+    @Test
+    void otherTransposesAndChannelsLastValuesReadByNoFlattenAreBarriers() {
+        GraphBuilder g = GraphBuilder.input(1, 8);
+        String a = g.maxPool("pool", g.relu("relu", g.conv("a", GraphBuilder.image(), 1, 4, 3)));
+        String features = g.reshape("flat", g.transpose("nhwc", a, 0, 3, 2, 1), -1, 64);
+        PrunabilityAnalysis swapped = PrunabilityAnalysis.of(g.build(g.gemm("fc", features, 64, 3), 3));
+        assertThat(swapped.prunableConvs()).isEmpty();
+        assertThat(swapped.blockedConvs().get(0).reasons()).containsExactly("Transpose 'nhwc'");
+
+        GraphBuilder h = GraphBuilder.input(1, 8);
+        String b = h.relu("relu", h.conv("a", GraphBuilder.image(), 1, 4, 3));
+        String pooled = h.maxPool("pool", h.transpose("nhwc", b, 0, 2, 3, 1));
+        PrunabilityAnalysis pooledLast = PrunabilityAnalysis.of(
+                h.build(h.gemm("fc", h.reshape("flat", pooled, -1, 16), 16, 3), 3));
+        assertThat(pooledLast.prunableConvs()).isEmpty();
+    }
+
+    @Test
+    void concatFollowsItsTrackedPartsWhenOthersAreUntrackedOrProtected() {
+        PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.partlyTrackedConcat());
+        assertThat(a.prunableConvs()).containsExactly("a", "c");
+        assertThat(a.prunableKernelCount()).isEqualTo(2 + 3);
+        assertThat(a.flow().channels("cat.y").orElseThrow().count()).isEqualTo(3 + 3 + 2);
+        assertThat(a.blockedConvs()).containsExactly(
+                new PrunabilityAnalysis.BlockedConv("b", 2, 2, List.of("Softmax 'odd'")));
+    }
+
+    @Test
+    void blockedConvsNameWhatKeepsTheirKernels() {
+        GraphBuilder g = GraphBuilder.input(3, 4);
+        String a = g.relu("relu", g.conv("a", GraphBuilder.image(), 3, 4, 3));
+        String logits = g.conv("head", a, 4, 2, 1);
+        PrunabilityAnalysis head = PrunabilityAnalysis.of(
+                g.build(g.flatten("flat", g.globalAveragePool("gap", logits)), 2));
+        assertThat(head.blockedConvs()).containsExactly(
+                new PrunabilityAnalysis.BlockedConv("head", 2, 2, List.of("graph output")));
+
+        GraphBuilder d = GraphBuilder.input(1, 8);
+        String pooled = d.maxPool("pool", d.relu("relu", d.conv("a", GraphBuilder.image(), 1, 4, 3)));
+        PrunabilityAnalysis misfit = PrunabilityAnalysis.of(d.build(d.gemm("fc", d.flatten("flat", pooled), 62, 3), 3));
+        assertThat(misfit.blockedConvs()).extracting(PrunabilityAnalysis.BlockedConv::reasons)
+                .containsExactly(List.of("Gemm 'fc'"));
+        assertThat(PrunabilityAnalysis.of(TestGraphs.residual()).blockedConvs()).isEmpty();
+
+        GraphBuilder dw = GraphBuilder.input(4, 4);
+        String image = dw.depthwise("dw", GraphBuilder.image(), 4, 3);
+        PrunabilityAnalysis onTheImage = PrunabilityAnalysis.of(dw.build(
+                dw.gemm("fc", dw.flatten("flat", dw.globalAveragePool("gap", dw.conv("b", image, 4, 4, 1))), 4, 2), 2));
+        assertThat(onTheImage.blockedConvs()).containsExactly(new PrunabilityAnalysis.BlockedConv("dw", 4, 4,
+                List.of("depthwise on channels that are not followed")));
     }
 }

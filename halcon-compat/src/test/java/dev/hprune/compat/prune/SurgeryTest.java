@@ -94,4 +94,51 @@ class SurgeryTest {
         Surgery.remove(a, Set.copyOf(a.groups().subList(0, 2)));
         assertThat(graph.initializers()).isEqualTo(before);
     }
+
+    @Test
+    void spatialPadNeedsNoCut() {
+        PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.spatialPad());
+        Graph pruned = Surgery.remove(a, groupsWith(a, new Kernel("a", 1)));
+        assertThat(shape(pruned, "a.w")).containsExactly(3, 3, 3, 3);
+        assertThat(shape(pruned, "b.w")).containsExactly(6, 3, 3, 3);
+        assertThat(pruned.initializers().get("pad.pads").toLongs()).containsExactly(0, 0, 1, 2, 0, 0, 1, 0);
+    }
+
+    @Test
+    void reduceMeanHeadLosesOneFeaturePerChannel() {
+        PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.reduceMeanHead());
+        Graph pruned = Surgery.remove(a, groupsWith(a, new Kernel("b", 2)));
+        assertThat(shape(pruned, "b.w")).containsExactly(5, 4, 3, 3);
+        assertThat(shape(pruned, "fc.w")).containsExactly(2, 5);
+        Tensor original = a.graph().initializers().get("fc.w");
+        assertThat(pruned.initializers().get("fc.w").floatAt(5 + 2)).isEqualTo(original.floatAt(6 + 3));
+    }
+
+    @Test
+    void channelsLastFeaturesAreCutAtTheirStridedPositions() {
+        PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.channelsLastFlattenHead());
+        Graph pruned = Surgery.remove(a, groupsWith(a, new Kernel("a", 1)));
+        assertThat(shape(pruned, "fc.w")).containsExactly(3, 48);
+        assertThat(shape(pruned, "scale.k")).containsExactly(48);
+        assertThat(pruned.initializers().get("flat.shape").toLongs()).containsExactly(-1, 48);
+        // Kept channels 0, 2, 3: pruned feature 4 is position 1 of kept channel 2, original feature 1 x 4 + 2.
+        Tensor fc = a.graph().initializers().get("fc.w");
+        Tensor scale = a.graph().initializers().get("scale.k");
+        assertThat(pruned.initializers().get("fc.w").floatAt(4)).isEqualTo(fc.floatAt(6));
+        assertThat(pruned.initializers().get("fc.w").floatAt(48 + 47)).isEqualTo(fc.floatAt(64 + 63));
+        assertThat(pruned.initializers().get("scale.k").floatAt(4)).isEqualTo(scale.floatAt(6));
+    }
+
+    @Test
+    void partlyTrackedConcatCutsOnlyItsFreePart() {
+        PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.partlyTrackedConcat());
+        Graph pruned = Surgery.remove(a, groupsWith(a, new Kernel("a", 0)));
+        assertThat(shape(pruned, "a.w")).containsExactly(2, 3, 3, 3);
+        assertThat(shape(pruned, "b.w")).containsExactly(2, 3, 1, 1);
+        assertThat(shape(pruned, "c.w")).containsExactly(4, 7, 3, 3);
+        // c's input channels: image 0-2, a 3-5, b 6-7; a's channel 1 (original input 4) becomes input 3.
+        Tensor original = a.graph().initializers().get("c.w");
+        assertThat(pruned.initializers().get("c.w").floatAt(3 * 9 + 4)).isEqualTo(original.floatAt(4 * 9 + 4));
+        assertThat(pruned.initializers().get("c.w").floatAt(2 * 9)).isEqualTo(original.floatAt(2 * 9));
+    }
 }

@@ -142,6 +142,26 @@ public final class GraphBuilder {
         return name + ".y";
     }
 
+    /** Pad (opset 11 and later: pads as an input) with the given mode, e.g. [0,0,1,1, 0,0,1,1] pads H and W by one. */
+    public String pad(String name, String input, String mode, long... pads) {
+        weights.put(name + ".pads", Tensor.ofLongs(new long[] {pads.length}, pads));
+        nodes.add(new Node(name, "Pad", List.of(input, name + ".pads"), List.of(name + ".y"),
+                Map.of("mode", new Attribute.StringValue(mode))));
+        return name + ".y";
+    }
+
+    /** ReduceMean (opset 13: axes as an attribute). */
+    public String reduceMean(String name, String input, boolean keepDims, long... axes) {
+        nodes.add(new Node(name, "ReduceMean", List.of(input), List.of(name + ".y"),
+                Map.of("axes", ints(axes), "keepdims", new Attribute.IntValue(keepDims ? 1 : 0))));
+        return name + ".y";
+    }
+
+    public String transpose(String name, String input, long... perm) {
+        nodes.add(new Node(name, "Transpose", List.of(input), List.of(name + ".y"), Map.of("perm", ints(perm))));
+        return name + ".y";
+    }
+
     /** The graph with {@code output} ([N, classes]) as its one output. */
     public Graph build(String output, int classes) {
         ValueInfo in = new ValueInfo(image(), DataType.FLOAT, List.of(ValueInfo.Dim.named("N"),

@@ -75,4 +75,53 @@ public final class TestGraphs {
         String hidden = g.unary("drop", "Dropout", g.relu("fc1.relu", g.gemm("fc1", g.flatten("flat", a), 64, 6)));
         return g.build(g.gemm("fc2", hidden, 6, 3), 3);
     }
+
+    /** conv a(4) - relu - reflect Pad of H and W (Inception's pooling branch) - maxpool - conv b(6) - relu - head. */
+    public static Graph spatialPad() {
+        GraphBuilder g = GraphBuilder.input(3, 8);
+        String a = g.relu("relu_a", g.conv("a", GraphBuilder.image(), 3, 4, 3));
+        String padded = g.pad("pad", a, "reflect", 0, 0, 1, 2, 0, 0, 1, 0);
+        String b = g.relu("relu_b", g.conv("b", g.maxPool("pool", padded), 4, 6, 3));
+        return g.build(g.gemm("fc", g.flatten("flat", g.globalAveragePool("gap", b)), 6, 2), 2);
+    }
+
+    /** conv a(4) - relu - conv b(6) - relu - ReduceMean over H and W without kept dims ([N, 6]) - gemm(2). */
+    public static Graph reduceMeanHead() {
+        GraphBuilder g = GraphBuilder.input(3, 8);
+        String a = g.relu("relu_a", g.conv("a", GraphBuilder.image(), 3, 4, 3));
+        String b = g.relu("relu_b", g.conv("b", a, 4, 6, 3));
+        return g.build(g.gemm("fc", g.reduceMean("mean", b, false, 2, 3), 6, 2), 2);
+    }
+
+    /** Like {@link #reduceMeanHead} with kept dims and negative axes ([N, 6, 1, 1]), then Flatten. */
+    public static Graph reduceMeanKeepDimsHead() {
+        GraphBuilder g = GraphBuilder.input(3, 8);
+        String a = g.relu("relu_a", g.conv("a", GraphBuilder.image(), 3, 4, 3));
+        String b = g.relu("relu_b", g.conv("b", a, 4, 6, 3));
+        return g.build(g.gemm("fc", g.flatten("flat", g.reduceMean("mean", b, true, -1, -2)), 6, 2), 2);
+    }
+
+    /**
+     * A Keras-style head: conv a(4) on a 1x8x8 image - relu - maxpool - Transpose to NHWC - Reshape [-1, 64] (channel c
+     * owns features c, c + 4, ...) - per-feature scale - gemm(3).
+     */
+    public static Graph channelsLastFlattenHead() {
+        GraphBuilder g = GraphBuilder.input(1, 8);
+        String a = g.maxPool("pool", g.relu("relu", g.conv("a", GraphBuilder.image(), 1, 4, 3)));
+        String features = g.reshape("flat", g.transpose("nhwc", a, 0, 2, 3, 1), -1, 64);
+        return g.build(g.gemm("fc", g.scaleBy("scale", features, 64), 64, 3), 3);
+    }
+
+    /**
+     * A concat of the image itself (untracked, as DenseNet's first concat includes the stem) with conv a(3) and a
+     * conv b(2) behind an operator the analysis does not follow, then conv c(4) and a head: only a is free.
+     */
+    public static Graph partlyTrackedConcat() {
+        GraphBuilder g = GraphBuilder.input(3, 8);
+        String a = g.relu("relu_a", g.conv("a", GraphBuilder.image(), 3, 3, 3));
+        String b = g.unary("odd", "Softmax", g.conv("b", GraphBuilder.image(), 3, 2, 1));
+        String joined = g.concat("cat", GraphBuilder.image(), a, b);
+        String c = g.relu("relu_c", g.conv("c", joined, 8, 4, 3));
+        return g.build(g.gemm("fc", g.flatten("flat", g.globalAveragePool("gap", c)), 4, 2), 2);
+    }
 }

@@ -41,7 +41,12 @@ class PruningNumericsTest {
                 Arguments.of("concat", (Supplier<Graph>) TestGraphs::concat),
                 Arguments.of("flatten-gemm head", (Supplier<Graph>) TestGraphs::flattenHead),
                 Arguments.of("reshape-matmul head", (Supplier<Graph>) TestGraphs::reshapeMatMulHead),
-                Arguments.of("two dense layers", (Supplier<Graph>) TestGraphs::denseHiddenLayerHead));
+                Arguments.of("two dense layers", (Supplier<Graph>) TestGraphs::denseHiddenLayerHead),
+                Arguments.of("spatial pad", (Supplier<Graph>) TestGraphs::spatialPad),
+                Arguments.of("reduce-mean head", (Supplier<Graph>) TestGraphs::reduceMeanHead),
+                Arguments.of("reduce-mean head, kept dims", (Supplier<Graph>) TestGraphs::reduceMeanKeepDimsHead),
+                Arguments.of("channels-last flatten head", (Supplier<Graph>) TestGraphs::channelsLastFlattenHead),
+                Arguments.of("partly tracked concat", (Supplier<Graph>) TestGraphs::partlyTrackedConcat));
     }
 
     @ParameterizedTest(name = "{0}")
