@@ -47,9 +47,27 @@ class TaylorReferenceTest {
         kept.put(sets.get(3), new int[] {2, 3, 5, 6});
         Graph sliced = TaylorReference.slice(graph, sets, kept);
         assertThat(MnistPruningReport.kernelsPerConv(sliced)).isEqualTo("3/2/2/3/3/4/4/3");
+        assertSameOutputs(graph, sets, kept, sliced);
+    }
 
-        // a channel whose producers' weights and biases are zero is 0 after every Relu and Add, so its consumers and
-        // the ReduceMean head read nothing from it
+    @Test
+    void slicingTheDenseLayersFeatureBlocksOfTheMnistCnn() throws OrtException {
+        Graph graph = withRandomBiases(SmallCnn.build(SIZE, 1, 4, 5, 3, 1), 2);
+        List<ChannelSet> sets = TaylorReference.smallCnn(SIZE);
+        Map<ChannelSet, int[]> kept = new LinkedHashMap<>();
+        kept.put(sets.get(0), new int[] {1, 3});
+        kept.put(sets.get(1), new int[] {0, 2, 4});
+        Graph sliced = TaylorReference.slice(graph, sets, kept);
+        assertThat(MnistPruningReport.kernelsPerConv(sliced)).isEqualTo("2/3");
+        assertSameOutputs(graph, sets, kept, sliced);
+    }
+
+    /**
+     * A channel whose producers' weights and biases are zero is 0 after every Relu, MaxPool and Add, so its consumers
+     * and the head read nothing from it: the sliced graph must compute what the unpruned graph so zeroed computes.
+     */
+    private void assertSameOutputs(Graph graph, List<ChannelSet> sets, Map<ChannelSet, int[]> kept, Graph sliced)
+            throws OrtException {
         Map<String, Tensor> zeroed = new LinkedHashMap<>(graph.initializers());
         for (ChannelSet set : sets) {
             int[] keep = kept.get(set);
