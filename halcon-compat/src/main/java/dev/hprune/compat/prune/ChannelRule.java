@@ -13,6 +13,8 @@ enum ChannelRule {
     TIE_INPUTS,
     /** Concat along channels: the output's channels are the inputs' channels one after the other. */
     OFFSET,
+    /** Split, or Slice with constant bounds: each output has a sub-range of the input's channels. */
+    SUB_RANGES,
     /** Conv: consumes its input's channels (weights sliced on axis 1) and creates kernels; depthwise ties in and out. */
     CONSUME,
     /** Gemm/MatMul: consumes features, each channel a block of them (weights sliced by block). */
@@ -33,6 +35,7 @@ enum ChannelRule {
             Map.entry("Add", TIE_INPUTS), Map.entry("Sub", TIE_INPUTS), Map.entry("Mul", TIE_INPUTS),
             Map.entry("Div", TIE_INPUTS),
             Map.entry("Concat", OFFSET),
+            Map.entry("Split", SUB_RANGES), Map.entry("Slice", SUB_RANGES),
             Map.entry("Conv", CONSUME),
             Map.entry("Gemm", DENSE), Map.entry("MatMul", DENSE),
             Map.entry("Flatten", FLATTEN_TO_FEATURES), Map.entry("Reshape", FLATTEN_TO_FEATURES),
