@@ -17,4 +17,7 @@ public interface ChannelCut {
     Node dense(Node node);
 
     Node reshapeTarget(Node node);
+
+    /** A Split's sizes or a channel Slice's bounds, to the channels each output keeps. */
+    Node subRanges(Node node);
 }

@@ -16,6 +16,9 @@ public interface ChannelEngine {
     /** Concat along channels: the output's channels are the inputs' channels one after the other. */
     void concat(Node node);
 
+    /** Split or Slice along channels: each output carries its sub-range of the input's channels. */
+    void subRanges(Node node);
+
     /** Conv: consumes its input's channels and creates kernels; depthwise ties in and out. */
     void conv(Node node);
 

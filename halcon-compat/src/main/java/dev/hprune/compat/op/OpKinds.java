@@ -75,9 +75,11 @@ public final class OpKinds {
                 .fold(ConstantFolding::reshape).flow(ChannelEngine::barrier));
         add(kind("Shape").shape(ShapeEngine::shape).fold(ConstantFolding::shape).flow(ChannelEngine::barrier));
         add(kind("Slice").arity(10, exactly(1), between(3, 5)).shape(ShapeEngine::slice)
-                .fold(ConstantFolding::slice).flow(ChannelEngine::barrier));
+                .fold(ConstantFolding::slice).flow(ChannelEngine::subRanges)
+                .cut(ChannelCut::subRanges));
         add(kind("Split").arity(13, exactly(1), between(1, 2)).shape(ShapeEngine::split)
-                .flow(ChannelEngine::barrier));
+                .flow(ChannelEngine::subRanges)
+                .cut(ChannelCut::subRanges));
         add(kind("Concat").arity(atLeast(1)).shape(ShapeEngine::concat).fold(ConstantFolding::concat)
                 .flow(ChannelEngine::concat));
         add(kind("Transpose").shape(ShapeEngine::transpose).fold(ConstantFolding::transpose)

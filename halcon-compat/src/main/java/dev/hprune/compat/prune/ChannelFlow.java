@@ -94,6 +94,8 @@ final class ChannelFlow implements ChannelEngine {
     private final Map<Integer, String> protectedBy = new LinkedHashMap<>();
     private Node current;
     private Map<String, long[]> shapes;
+    private final List<int[]> subRanges = new ArrayList<>();
+    private final Set<String> shuffleReshapes = new HashSet<>();
 
     private ChannelFlow(Graph graph) {
         this.graph = graph;
@@ -140,6 +142,19 @@ final class ChannelFlow implements ChannelEngine {
             points.add(c.features ? c.source : value);
         }
         return points;
+    }
+
+    /**
+     * The channel ids of each Split or Slice output that is part of its input: each must keep one channel, since a
+     * value without channels is no valid tensor for the operators that read it.
+     */
+    List<int[]> subRanges() {
+        return subRanges;
+    }
+
+    /** True for the outputs of the two Reshapes of a channel shuffle that the analysis follows. */
+    boolean isChannelShuffle(String reshapeOutput) {
+        return shuffleReshapes.contains(reshapeOutput);
     }
 
     /** Output channels (kernels) of each convolution that creates kernels, by node name. */
@@ -216,6 +231,117 @@ final class ChannelFlow implements ChannelEngine {
         channels.put(node.output(), new Channels(ids, false, 1, node.output()));
     }
 
+    public void subRanges(Node node) {
+        Channels in = input(node, 0);
+        if (in == null) {
+            return;
+        }
+        int[][] ranges = in.features ? null
+                : node.opType().equals("Split") ? splitRanges(node, in.count()) : sliceRange(node, in.count());
+        if (ranges == null) {
+            protect(in);
+            return;
+        }
+        for (int k = 0; k < ranges.length; k++) {
+            int[] ids = java.util.Arrays.copyOfRange(in.ids, ranges[k][0], ranges[k][1]);
+            if (ids.length == in.count()) {
+                channels.put(node.outputs().get(k), in);
+            } else {
+                channels.put(node.outputs().get(k), new Channels(ids, false, 1, node.outputs().get(k)));
+                subRanges.add(ids);
+            }
+        }
+    }
+
+    /** Each output's channel range {@code [start, end)} of a Split along channels, or null when it is not one. */
+    private int[][] splitRanges(Node node, int count) {
+        long axis = node.intAttr("axis", 0);
+        if (axis != 1 && axis != -3) {
+            return null;
+        }
+        if (node.input(1).isPresent() && !graph.initializers().containsKey(node.inputs().get(1))) {
+            return null;
+        }
+        long[] sizes = node.input(1).map(graph.initializers()::get).map(Tensor::toLongs)
+                .orElse(node.intsAttr("split", null));
+        int outputs = node.outputs().size();
+        if (sizes == null) {
+            // Equal parts; opset 18's num_outputs makes them ceil(count / outputs), the last one smaller.
+            int part = (count + outputs - 1) / outputs;
+            if (!node.has("num_outputs") && count % outputs != 0) {
+                return null;
+            }
+            sizes = new long[outputs];
+            for (int k = 0; k < outputs; k++) {
+                sizes[k] = Math.min(part, count - (long) k * part);
+            }
+        }
+        if (sizes.length != outputs || java.util.Arrays.stream(sizes).sum() != count
+                || java.util.Arrays.stream(sizes).anyMatch(size -> size <= 0)) {
+            return null;
+        }
+        int[][] ranges = new int[outputs][];
+        int start = 0;
+        for (int k = 0; k < outputs; k++) {
+            ranges[k] = new int[] {start, start + (int) sizes[k]};
+            start += (int) sizes[k];
+        }
+        return ranges;
+    }
+
+    /**
+     * The channel range {@code [start, end)} a Slice keeps (all channels when it slices other axes only), or null when
+     * its bounds are not constants, its channel step is not 1 or it keeps no channel.
+     */
+    private int[][] sliceRange(Node node, int count) {
+        Tensor[] bounds = new Tensor[5];
+        for (int i = 1; i < 5; i++) {
+            if (node.input(i).isPresent()) {
+                bounds[i] = graph.initializers().get(node.inputs().get(i));
+                if (bounds[i] == null) {
+                    return null;
+                }
+            }
+        }
+        if (bounds[1] == null || bounds[2] == null) {
+            return null;
+        }
+        int k = channelBound(bounds);
+        if (k == -1) {
+            return new int[][] {{0, count}};
+        }
+        if (k < -1 || (bounds[4] != null && bounds[4].longAt(k) != 1)) {
+            return null;
+        }
+        int start = clampBound(bounds[1].longAt(k), count);
+        int end = clampBound(bounds[2].longAt(k), count);
+        return end > start ? new int[][] {{start, end}} : null;
+    }
+
+    /**
+     * The index into a Slice's starts/ends (bounds[1], bounds[2]) of the channel axis, given its axes (bounds[3], null
+     * for all in order): -1 when no bound is on it, -2 when two are.
+     */
+    static int channelBound(Tensor[] bounds) {
+        int found = -1;
+        for (int k = 0; k < bounds[1].size(); k++) {
+            long axis = bounds[3] == null ? k : bounds[3].longAt(k);
+            if (axis == 1 || axis == -3) {
+                if (found != -1) {
+                    return -2;
+                }
+                found = k;
+            }
+        }
+        return found;
+    }
+
+    /** A Slice bound as ONNX resolves it: negative counts from the end, then clamped to {@code [0, count]}. */
+    static int clampBound(long bound, int count) {
+        long resolved = bound < 0 ? bound + count : bound;
+        return (int) Math.max(0, Math.min(count, resolved));
+    }
+
     public void conv(Node node) {
         Channels in = input(node, 0);
         Tensor weight = node.input(1).map(graph.initializers()::get).orElse(null);
@@ -242,9 +368,50 @@ final class ChannelFlow implements ChannelEngine {
             channels.put(node.output(), new Channels(ids, false, 1, node.output()));
         } else if (perGroup == 1 && group == out && in != null && !in.features && in.count() == out) {
             depthwise(node, in);
+        } else if (out % group == 0 && !(perGroup == 1 && group == out)) {
+            // a depthwise conv whose input is not followed is not treated as grouped: its kernels stay with it
+            groupedConv(node, in, (int) group, perGroup, out);
         } else {
             protect(in);
             channels.put(node.output(), freshProtected(out, false));
+        }
+    }
+
+    /**
+     * A grouped convolution (not depthwise): group {@code i} reads input channels {@code [i*perGroup, (i+1)*perGroup)}
+     * and writes output channels {@code [i*outPerGroup, (i+1)*outPerGroup)}. The cut graph keeps 'group', so every
+     * group must keep the same width, and since the weight's axis 1 is a position within a group, the same positions:
+     * the channel at position j of every group is tied across the groups, for the input (whose ids come from the
+     * producer's kernels) and for the conv's own kernels, as Torch-Pruning repeats a group conv's pruning indices in
+     * every group. Any class that contains one of these channels then contains all its shifts by a group's width, so
+     * removing classes removes the same positions from every group. With one input channel per group the input could
+     * only lose whole groups, so it stays.
+     */
+    private void groupedConv(Node node, Channels in, int group, int perGroup, int out) {
+        if (in != null) {
+            if (in.features || perGroup == 1 || in.count() != group * perGroup) {
+                protect(in);
+            } else {
+                tieAcrossGroups(in.ids, group);
+                consumedAt.add(node.inputs().get(0));
+            }
+        }
+        int[] ids = new int[out];
+        for (int k = 0; k < out; k++) {
+            ids[k] = fresh(new Kernel(node.name(), k));
+        }
+        tieAcrossGroups(ids, group);
+        kernelCounts.put(node.name(), out);
+        channels.put(node.output(), new Channels(ids, false, 1, node.output()));
+    }
+
+    /** Ties the id at position j of each of {@code groups} equal consecutive parts of {@code ids}, for every j. */
+    private void tieAcrossGroups(int[] ids, int groups) {
+        int width = ids.length / groups;
+        for (int i = 1; i < groups; i++) {
+            for (int j = 0; j < width; j++) {
+                classes.union(ids[j], ids[i * width + j]);
+            }
         }
     }
 
@@ -275,6 +442,9 @@ final class ChannelFlow implements ChannelEngine {
     }
 
     public void flatten(Node node) {
+        if (channelShuffle(node)) {
+            return;
+        }
         Channels in = input(node, 0);
         if (in == null) {
             return;
@@ -289,6 +459,58 @@ final class ChannelFlow implements ChannelEngine {
             return;
         }
         channels.put(node.output(), new Channels(in.ids, true, block, node.inputs().get(0)));
+    }
+
+    /**
+     * ShuffleNet's channel shuffle, Reshape [N, C, H, W] to [N, g, C/g, H, W], Transpose perm [0, 2, 1, 3, 4], Reshape
+     * back to [N, C, H, W], seen at its first Reshape: the last Reshape's channels are the input's ones interleaved
+     * (position j*g + i takes channel j of group i). The cut graph still splits into g groups, and the interleaving
+     * of what stays matches the original's only if every group keeps the same positions, so the channel at position
+     * j of each group is tied across the groups. False, and nothing done, when the nodes are no such shuffle.
+     */
+    private boolean channelShuffle(Node node) {
+        Channels in = input(node, 0);
+        Tensor target = node.input(1).map(graph.initializers()::get).orElse(null);
+        if (!node.opType().equals("Reshape") || in == null || in.features || target == null || target.rank() != 1
+                || target.size() != 5) {
+            return false;
+        }
+        long groups = target.longAt(1);
+        if (groups <= 0 || in.count() % groups != 0
+                || (target.longAt(2) != in.count() / groups && target.longAt(2) != -1)) {
+            return false;
+        }
+        Node transpose = onlyConsumer(node.output(), "Transpose");
+        if (transpose == null
+                || !java.util.Arrays.equals(transpose.intsAttr("perm", null), new long[] {0, 2, 1, 3, 4})) {
+            return false;
+        }
+        Node back = onlyConsumer(transpose.output(), "Reshape");
+        Tensor backTarget = back == null ? null : back.input(1).map(graph.initializers()::get).orElse(null);
+        if (backTarget == null || backTarget.rank() != 1 || backTarget.size() != 4
+                || (backTarget.longAt(1) != in.count() && backTarget.longAt(1) != -1)) {
+            return false;
+        }
+        int g = (int) groups;
+        int width = in.count() / g;
+        tieAcrossGroups(in.ids, g);
+        int[] shuffled = new int[in.count()];
+        for (int j = 0; j < width; j++) {
+            for (int i = 0; i < g; i++) {
+                shuffled[j * g + i] = in.ids[i * width + j];
+            }
+        }
+        channels.put(back.output(), new Channels(shuffled, false, 1, back.output()));
+        shuffleReshapes.add(node.output());
+        shuffleReshapes.add(back.output());
+        return true;
+    }
+
+    /** The one node reading {@code value} when it has {@code opType} and the value is no graph output, else null. */
+    private Node onlyConsumer(String value, String opType) {
+        List<Node> readers = graph.consumers(value);
+        boolean output = graph.outputs().stream().anyMatch(o -> o.name().equals(value));
+        return readers.size() == 1 && readers.get(0).opType().equals(opType) && !output ? readers.get(0) : null;
     }
 
     /** The features per channel a flatten-like node makes, 0 when not yet known, -1 when it is no flatten. */

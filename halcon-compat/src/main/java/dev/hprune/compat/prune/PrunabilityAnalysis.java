@@ -16,7 +16,8 @@ import java.util.Set;
  * <p>Counting, as HALCON's get_dl_pruning_param reports it: 'prunable_conv_num' is the number of convolutions with at
  * least one kernel in a removable group; 'prunable_kernel_num' is the number of kernels in removable groups less those
  * that must stay so that every convolution keeps at least one kernel (for each convolution all of whose kernels are
- * removable, the smallest group touching it is counted as staying, unless a group already counted does).
+ * removable, the smallest group touching it is counted as staying, unless a group already counted does; so is one
+ * group for each part of a Split or Slice whose channels are all removable).
  */
 public final class PrunabilityAnalysis {
     private final ChannelFlow flow;
@@ -191,7 +192,8 @@ public final class PrunabilityAnalysis {
 
     /**
      * Groups that must stay so that every convolution keeps a kernel: for each convolution all of whose kernels are
-     * removable and that no chosen group touches yet, the first group touching it in {@code preference} order.
+     * removable and that no chosen group touches yet, the first group touching it in {@code preference} order; then
+     * the same for each part of a Split or Slice (see {@link ChannelFlow#subRanges()}).
      */
     Set<ChannelGroup> keepers(Comparator<ChannelGroup> preference) {
         Set<ChannelGroup> keep = new LinkedHashSet<>();
@@ -202,6 +204,20 @@ public final class PrunabilityAnalysis {
             boolean allRemovable = removable == flow.kernelCounts().get(conv);
             if (allRemovable && entry.getValue().stream().noneMatch(keep::contains)) {
                 keep.add(entry.getValue().stream().min(preference).orElseThrow());
+            }
+        }
+        for (int[] range : flow.subRanges()) {
+            List<ChannelGroup> touching = new ArrayList<>();
+            boolean allRemovable = true;
+            for (int id : range) {
+                ChannelGroup group = byId.get(flow.root(id));
+                allRemovable &= group != null;
+                if (group != null && !touching.contains(group)) {
+                    touching.add(group);
+                }
+            }
+            if (allRemovable && touching.stream().noneMatch(keep::contains)) {
+                keep.add(touching.stream().min(preference).orElseThrow());
             }
         }
         return keep;

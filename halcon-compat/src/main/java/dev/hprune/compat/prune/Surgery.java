@@ -82,6 +82,9 @@ public final class Surgery {
         public Node conv(Node node) {
             long group = node.intAttr("group", 1);
             int[] in = kept(node.inputs().get(0));
+            if (group > 1 && !tiesInputToOutput(node)) {
+                return groupedConv(node, (int) group, in);
+            }
             if (group > 1) {
                 if (in == null) {
                     return node;
@@ -95,6 +98,39 @@ public final class Surgery {
             }
             if (in != null) {
                 node = slice(node, 1, 1, in);
+            }
+            return node;
+        }
+
+        /**
+         * A depthwise convolution as ChannelFlow follows it (one input channel per group, one kernel per input
+         * channel, input followed): each kernel's id is tied to its input channel's, so input and output keep the
+         * same positions.
+         */
+        private boolean tiesInputToOutput(Node node) {
+            Tensor weight = weights.get(node.inputs().get(1));
+            ChannelFlow.Channels in = flow.channels(node.inputs().get(0)).orElse(null);
+            long group = node.intAttr("group", 1);
+            return weight != null && weight.rank() >= 3 && weight.dim(1) == 1 && weight.dim(0) == group
+                    && in != null && !in.features && in.count() == group;
+        }
+
+        /**
+         * A grouped convolution keeps 'group': removed kernels leave weight axis 0 (and the bias); removed input
+         * channels leave axis 1 at their position within a group, which ChannelFlow makes the same in every group.
+         */
+        private Node groupedConv(Node node, int group, int[] in) {
+            int[] out = kept(node.output());
+            if (out != null) {
+                node = slice(slice(node, 1, 0, out), 2, 0, out);
+            }
+            if (in != null) {
+                int width = flow.channels(node.inputs().get(0)).orElseThrow().count() / group;
+                int[] positions = IntStream.of(in).filter(i -> i < width).toArray();
+                if (positions.length * group != in.length) {
+                    throw new IllegalStateException(node.label() + " would keep different channels in its groups");
+                }
+                node = slice(node, 1, 1, positions);
             }
             return node;
         }
@@ -129,7 +165,61 @@ public final class Surgery {
             return slice(node, 1, transB ? 1 : 0, features);
         }
 
+        public Node subRanges(Node node) {
+            int[] kept = kept(node.inputs().get(0));
+            if (kept == null) {
+                return node;
+            }
+            return node.opType().equals("Split") ? splitSizes(node) : sliceBounds(node, kept);
+        }
+
+        /** Rewrites a Split's sizes to the channels each part keeps, as an explicit 'split' (input or attribute). */
+        private Node splitSizes(Node node) {
+            List<Long> sizes = new ArrayList<>();
+            for (String output : node.outputs()) {
+                int[] keptHere = kept(output);
+                sizes.add(keptHere != null ? keptHere.length : (long) flow.channels(output).orElseThrow().count());
+            }
+            long[] values = sizes.stream().mapToLong(Long::longValue).toArray();
+            if (graph.opset() < 13) {
+                return node.withAttribute("split", new Attribute.Ints(sizes));
+            }
+            Tensor tensor = Tensor.ofLongs(new long[] {values.length}, values);
+            if (node.input(1).isPresent()) {
+                return replaceInput(node, 1, tensor);
+            }
+            String name = node.name() + "#split";
+            weights.put(name, tensor);
+            Map<String, Attribute> attributes = new LinkedHashMap<>(node.attributes());
+            attributes.remove("num_outputs");
+            return new Node(node.name(), node.opType(), List.of(node.inputs().get(0), name), node.outputs(),
+                    attributes);
+        }
+
+        /** Moves a channel Slice's start and end to where the kept channels before them end. */
+        private Node sliceBounds(Node node, int[] kept) {
+            Tensor[] bounds = new Tensor[5];
+            for (int i = 1; i < 5; i++) {
+                bounds[i] = node.input(i).map(weights::get).orElse(null);
+            }
+            int k = ChannelFlow.channelBound(bounds);
+            if (k < 0) {
+                return node;
+            }
+            int count = flow.channels(node.inputs().get(0)).orElseThrow().count();
+            for (int i = 1; i <= 2; i++) {
+                int bound = ChannelFlow.clampBound(bounds[i].longAt(k), count);
+                long[] values = bounds[i].toLongs();
+                values[k] = IntStream.of(kept).filter(position -> position < bound).count();
+                node = replaceInput(node, i, Tensor.ofLongs(bounds[i].type(), bounds[i].shape(), values));
+            }
+            return node;
+        }
+
         public Node reshapeTarget(Node node) {
+            if (flow.isChannelShuffle(node.output())) {
+                return shuffleTarget(node);
+            }
             int[] kept = kept(node.inputs().get(0));
             Tensor target = node.input(1).map(weights::get).orElse(null);
             ChannelFlow.Channels out = flow.channels(node.output()).orElse(null);
@@ -139,6 +229,23 @@ public final class Surgery {
             Tensor updated = Tensor.ofLongs(target.type(), target.shape(),
                     new long[] {target.longAt(0), (long) kept.length * out.block});
             return replaceInput(node, 1, updated);
+        }
+
+        /**
+         * The Reshapes of a channel shuffle: [N, g, C/g, H, W] gets the kept channels per group, [N, C, H, W] the kept
+         * channels (a -1 stays, it still resolves).
+         */
+        private Node shuffleTarget(Node node) {
+            Tensor target = node.input(1).map(weights::get).orElseThrow();
+            boolean split = target.size() == 5;
+            int[] kept = kept(split ? node.inputs().get(0) : node.output());
+            int axis = split ? 2 : 1;
+            if (kept == null || target.longAt(axis) == -1) {
+                return node;
+            }
+            long[] values = target.toLongs();
+            values[axis] = split ? kept.length / values[1] : kept.length;
+            return replaceInput(node, 1, Tensor.ofLongs(target.type(), target.shape(), values));
         }
 
         private Node slice(Node node, int input, int axis, int[] positions) {

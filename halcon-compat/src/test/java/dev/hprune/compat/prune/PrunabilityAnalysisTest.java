@@ -155,6 +155,65 @@ class PrunabilityAnalysisTest {
     }
 
     @Test
+    void groupedConvTiesEachPositionWithinAGroupAcrossTheGroups() {
+        PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.resnextBlock());
+        assertThat(a.prunableConvs()).containsExactly("a", "r1", "g", "r3");
+        // g has 4 groups of 2: its input (r1's kernels) and its own kernels tie positions 0 and 1 of every group.
+        assertThat(a.groupOf("r1", 1)).containsExactlyInAnyOrder(
+                new Kernel("r1", 1), new Kernel("r1", 3), new Kernel("r1", 5), new Kernel("r1", 7));
+        assertThat(a.groupOf("g", 6)).containsExactlyInAnyOrder(
+                new Kernel("g", 0), new Kernel("g", 2), new Kernel("g", 4), new Kernel("g", 6));
+        assertThat(a.groupOf("r3", 5)).containsExactlyInAnyOrder(new Kernel("a", 5), new Kernel("r3", 5));
+        assertThat(a.scoringPoints()).contains("relu_r1.y", "relu_g.y");
+        // a+r3: 8 pairs, one stays; r1 and g: 2 groups of 4 each, one stays.
+        assertThat(a.prunableKernelCount()).isEqualTo((16 - 2) + (8 - 4) + (8 - 4));
+    }
+
+    @Test
+    void groupedConvKernelsAlsoTieToTheSqueezeExcitationGate() {
+        PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.regnetBlock());
+        assertThat(a.prunableConvs()).containsExactly("a", "r1", "g", "s1", "s2", "r3");
+        assertThat(a.groupOf("g", 1)).containsExactlyInAnyOrder(
+                new Kernel("g", 1), new Kernel("g", 5), new Kernel("s2", 1), new Kernel("s2", 5));
+        assertThat(a.groupOf("r1", 6)).containsExactlyInAnyOrder(new Kernel("r1", 2), new Kernel("r1", 6));
+        assertThat(a.prunableKernelCount()).isEqualTo((16 - 2) + (8 - 2) + (16 - 4) + (2 - 1));
+    }
+
+    @Test
+    void groupedConvWithOneInputChannelPerGroupKeepsItsInputButPrunesItsKernels() {
+        GraphBuilder g = GraphBuilder.input(3, 8);
+        String a = g.relu("relu_a", g.conv("a", GraphBuilder.image(), 3, 4, 3));
+        String grouped = g.groupedConv("g", a, 4, 8, 3, 4);
+        Graph graph = g.build(g.gemm("fc", g.flatten("flat", g.globalAveragePool("gap", grouped)), 8, 2), 2);
+        PrunabilityAnalysis analysis = PrunabilityAnalysis.of(graph);
+        assertThat(analysis.prunableConvs()).containsExactly("g");
+        assertThat(analysis.groupOf("g", 3)).containsExactlyInAnyOrder(
+                new Kernel("g", 1), new Kernel("g", 3), new Kernel("g", 5), new Kernel("g", 7));
+    }
+
+    @Test
+    void slicesCarryTheirChannelsAndTheShuffleTiesEachPositionAcrossItsGroups() {
+        for (Graph graph : java.util.List.of(TestGraphs.shuffleUnit(), TestGraphs.splitShuffleUnit())) {
+            PrunabilityAnalysis a = PrunabilityAnalysis.of(graph);
+            assertThat(a.prunableConvs()).containsExactly("a", "b1", "dw", "b2", "c");
+            // The shuffle's groups are the concat's halves: a's first half and b2 (from a's second half) pair up.
+            assertThat(a.groupOf("a", 2)).containsExactlyInAnyOrder(new Kernel("a", 2), new Kernel("b2", 2));
+            assertThat(a.groupOf("a", 6)).containsExactly(new Kernel("a", 6));
+            assertThat(a.groupOf("b1", 3)).containsExactlyInAnyOrder(new Kernel("b1", 3), new Kernel("dw", 3));
+            int[] shuffledRoots = java.util.Arrays.stream(a.flow().channels("shuffle_join.y").orElseThrow().ids)
+                    .map(a.flow()::root).toArray();
+            for (int j = 0; j < 4; j++) {
+                assertThat(shuffledRoots[2 * j]).as("position %d", j).isEqualTo(shuffledRoots[2 * j + 1]);
+                assertThat(shuffledRoots[2 * j]).isEqualTo(a.flow().root(a.flow().channels("relu_a.y")
+                        .orElseThrow().ids[j]));
+            }
+            // a: 4 pairs with b2 and 4 single kernels, b1 4 each paired with its depthwise kernel, c 6; one group
+            // stays each for a, b1 (a pair with dw), b2 (a pair), c.
+            assertThat(a.prunableKernelCount()).isEqualTo(26 - (1 + 2 + 2 + 1));
+        }
+    }
+
+    @Test
     void transposeToChannelsLastBeforeAFlattenMakesStridedFeatures() {
         PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.channelsLastFlattenHead());
         assertThat(a.prunableConvs()).containsExactly("a");
@@ -217,5 +276,32 @@ class PrunabilityAnalysisTest {
                 dw.gemm("fc", dw.flatten("flat", dw.globalAveragePool("gap", dw.conv("b", image, 4, 4, 1))), 4, 2), 2));
         assertThat(onTheImage.blockedConvs()).containsExactly(new PrunabilityAnalysis.BlockedConv("dw", 4, 4,
                 List.of("depthwise on channels that are not followed")));
+    }
+
+    @Test
+    void everySliceKeepsAChannelEvenWhenNoConvolutionNeedsIt() {
+        GraphBuilder g = GraphBuilder.input(3, 8);
+        String a = g.relu("relu_a", g.conv("a", GraphBuilder.image(), 3, 6, 3));
+        String first = g.conv("b", g.sliceChannels("first", a, 0, 2), 2, 4, 1);
+        String rest = g.conv("c", g.sliceChannels("rest", a, 2, 6), 4, 4, 1);
+        Graph graph = g.build(g.gemm("fc", g.flatten("flat", g.globalAveragePool("gap", g.binary("add", "Add",
+                first, rest))), 4, 2), 2);
+        PrunabilityAnalysis analysis = PrunabilityAnalysis.of(graph);
+        assertThat(analysis.scoringPoints()).containsExactly("first.y", "rest.y", "gap.y");
+        // a keeps one kernel in each slice (one of them also keeps a itself); b and c, tied by the Add, keep a pair.
+        assertThat(analysis.prunableKernelCount()).isEqualTo((6 - 2) + (8 - 2));
+    }
+
+    @Test
+    void negativeSliceBoundsCountFromTheLastChannel() {
+        GraphBuilder g = GraphBuilder.input(3, 8);
+        String a = g.relu("relu_a", g.conv("a", GraphBuilder.image(), 3, 4, 3));
+        String sliced = g.sliceChannels("s", a, -3, -1);
+        Graph graph = g.build(g.gemm("fc", g.flatten("flat", g.globalAveragePool("gap",
+                g.conv("b", sliced, 2, 3, 1))), 3, 2), 2);
+        PrunabilityAnalysis analysis = PrunabilityAnalysis.of(graph);
+        int[] ids = analysis.flow().channels("s.y").orElseThrow().ids;
+        int[] source = analysis.flow().channels("relu_a.y").orElseThrow().ids;
+        assertThat(ids).containsExactly(source[1], source[2]);
     }
 }

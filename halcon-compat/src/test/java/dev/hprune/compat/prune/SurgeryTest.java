@@ -61,6 +61,50 @@ class SurgeryTest {
     }
 
     @Test
+    void groupedConvLosesTheSamePositionsInEveryGroupAndKeepsItsGroupCount() {
+        PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.resnextBlock());
+        Graph pruned = Surgery.remove(a, groupsWith(a, new Kernel("r1", 1), new Kernel("g", 0)));
+        assertThat(shape(pruned, "r1.w")).containsExactly(4, 8, 1, 1);
+        assertThat(shape(pruned, "g.w")).containsExactly(4, 1, 3, 3);
+        assertThat(shape(pruned, "g.b")).containsExactly(4);
+        assertThat(pruned.node("g").orElseThrow().intAttr("group", 0)).isEqualTo(4);
+        assertThat(shape(pruned, "r3.w")).containsExactly(8, 4, 1, 1);
+        Tensor original = a.graph().initializers().get("g.w");
+        Tensor cut = pruned.initializers().get("g.w");
+        // cut kernel 2 is original kernel 5 (kernels 1, 3, 5, 7 stay); its one input is position 0 of its group.
+        assertThat(cut.floatAt(2 * 9 + 4)).isEqualTo(original.floatAt(5 * 18 + 0 * 9 + 4));
+    }
+
+    @Test
+    void slicesAndTheShuffleReshapesFollowTheKeptChannels() {
+        PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.shuffleUnit());
+        Graph pruned = Surgery.remove(a, groupsWith(a, new Kernel("a", 1), new Kernel("a", 5), new Kernel("b1", 0)));
+        assertThat(shape(pruned, "a.w")).containsExactly(6, 3, 3, 3);
+        // a keeps 0, 2, 3 | 4, 6, 7: the halves become [0, 3) and [3, 6).
+        assertThat(pruned.initializers().get("half0.starts").toLongs()).containsExactly(0);
+        assertThat(pruned.initializers().get("half0.ends").toLongs()).containsExactly(3);
+        assertThat(pruned.initializers().get("half1.starts").toLongs()).containsExactly(3);
+        assertThat(pruned.initializers().get("half1.ends").toLongs()).containsExactly(6);
+        assertThat(shape(pruned, "b1.w")).containsExactly(3, 3, 1, 1);
+        assertThat(shape(pruned, "dw.w")).containsExactly(3, 1, 3, 3);
+        assertThat(shape(pruned, "b2.w")).containsExactly(3, 3, 1, 1);
+        assertThat(pruned.initializers().get("shuffle_split.shape").toLongs()).containsExactly(-1, 2, 3, 8, 8);
+        assertThat(pruned.initializers().get("shuffle_join.shape").toLongs()).containsExactly(-1, 6, 8, 8);
+        assertThat(shape(pruned, "c.w")).containsExactly(6, 6, 3, 3);
+        // c's input 2 is now (group 0, position 1) = a's kernel 2; it was input 4 before.
+        Tensor original = a.graph().initializers().get("c.w");
+        assertThat(pruned.initializers().get("c.w").floatAt(2 * 9)).isEqualTo(original.floatAt(4 * 9));
+    }
+
+    @Test
+    void splitGetsTheKeptSizesOfItsParts() {
+        PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.splitShuffleUnit());
+        Graph pruned = Surgery.remove(a, groupsWith(a, new Kernel("a", 1), new Kernel("a", 5), new Kernel("a", 6)));
+        assertThat(pruned.initializers().get("halves.split").toLongs()).containsExactly(3, 2);
+        assertThat(shape(pruned, "b1.w")).containsExactly(4, 2, 1, 1);
+    }
+
+    @Test
     void concatOffsetsAndPerChannelConstantsAreSliced() {
         PrunabilityAnalysis a = PrunabilityAnalysis.of(TestGraphs.concat());
         Graph pruned = Surgery.remove(a, groupsWith(a, new Kernel("b", 0)));

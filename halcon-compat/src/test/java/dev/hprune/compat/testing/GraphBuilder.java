@@ -61,6 +61,19 @@ public final class GraphBuilder {
         return name + ".y";
     }
 
+    /** A convolution with {@code group} groups: weight [out, in/group, k, k]. */
+    public String groupedConv(String name, String input, int in, int out, int kernel, int group) {
+        int perGroup = in / group;
+        weights.put(name + ".w", random(new long[] {out, perGroup, kernel, kernel},
+                Math.sqrt(2.0 / (perGroup * kernel * kernel))));
+        weights.put(name + ".b", random(new long[] {out}, 0.1));
+        int pad = kernel / 2;
+        nodes.add(new Node(name, "Conv", List.of(input, name + ".w", name + ".b"), List.of(name + ".y"), Map.of(
+                "kernel_shape", ints(kernel, kernel), "pads", ints(pad, pad, pad, pad),
+                "group", new Attribute.IntValue(group))));
+        return name + ".y";
+    }
+
     public String batchNorm(String name, String input, int channelCount) {
         float[] scale = new float[channelCount];
         float[] bias = new float[channelCount];
@@ -157,9 +170,38 @@ public final class GraphBuilder {
         return name + ".y";
     }
 
+    /** Channels {@code [start, end)} of an NCHW value (Slice with constant starts, ends and axes [1]). */
+    public String sliceChannels(String name, String input, long start, long end) {
+        weights.put(name + ".starts", Tensor.ofLongs(new long[] {1}, new long[] {start}));
+        weights.put(name + ".ends", Tensor.ofLongs(new long[] {1}, new long[] {end}));
+        weights.put(name + ".axes", Tensor.ofLongs(new long[] {1}, new long[] {1}));
+        nodes.add(new Node(name, "Slice", List.of(input, name + ".starts", name + ".ends", name + ".axes"),
+                List.of(name + ".y")));
+        return name + ".y";
+    }
+
+    /** Splits the channels into parts of the given sizes; the outputs are {@code name.y0, name.y1, ...}. */
+    public List<String> splitChannels(String name, String input, long... sizes) {
+        weights.put(name + ".split", Tensor.ofLongs(new long[] {sizes.length}, sizes));
+        List<String> outputs = new ArrayList<>();
+        for (int k = 0; k < sizes.length; k++) {
+            outputs.add(name + ".y" + k);
+        }
+        nodes.add(new Node(name, "Split", List.of(input, name + ".split"), outputs,
+                Map.of("axis", new Attribute.IntValue(1))));
+        return outputs;
+    }
+
     public String transpose(String name, String input, long... perm) {
         nodes.add(new Node(name, "Transpose", List.of(input), List.of(name + ".y"), Map.of("perm", ints(perm))));
         return name + ".y";
+    }
+
+    /** ShuffleNet's channel shuffle of a [N, channels, size, size] value in {@code groups} groups. */
+    public String channelShuffle(String name, String input, int channelCount, int groups, int spatial) {
+        String grouped = reshape(name + "_split", input, -1, groups, channelCount / groups, spatial, spatial);
+        String swapped = transpose(name + "_swap", grouped, 0, 2, 1, 3, 4);
+        return reshape(name + "_join", swapped, -1, channelCount, spatial, spatial);
     }
 
     /** The graph with {@code output} ([N, classes]) as its one output. */

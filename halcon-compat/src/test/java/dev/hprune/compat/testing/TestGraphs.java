@@ -124,4 +124,64 @@ public final class TestGraphs {
         String c = g.relu("relu_c", g.conv("c", joined, 8, 4, 3));
         return g.build(g.gemm("fc", g.flatten("flat", g.globalAveragePool("gap", c)), 4, 2), 2);
     }
+
+    /**
+     * A ResNeXt block: stem a(8) - bn - relu, then 1x1 r1(8) - relu - grouped 3x3 g(8, 4 groups of 2) - relu - 1x1
+     * r3(8) - bn, added to the stem; head.
+     */
+    public static Graph resnextBlock() {
+        GraphBuilder g = GraphBuilder.input(3, 8);
+        String a = g.relu("relu_a", g.batchNorm("bn_a", g.conv("a", GraphBuilder.image(), 3, 8, 3), 8));
+        String r1 = g.relu("relu_r1", g.conv("r1", a, 8, 8, 1));
+        String grouped = g.relu("relu_g", g.groupedConv("g", r1, 8, 8, 3, 4));
+        String r3 = g.batchNorm("bn_r3", g.conv("r3", grouped, 8, 8, 1), 8);
+        String sum = g.relu("relu_sum", g.binary("add", "Add", a, r3));
+        return g.build(g.gemm("fc", g.flatten("flat", g.globalAveragePool("gap", sum)), 8, 2), 2);
+    }
+
+    /**
+     * A RegNetY block: stem a(8), then 1x1 r1(8) - relu - grouped 3x3 g(8, 2 groups of 4) - relu - squeeze-and-
+     * excitation (s1(2), s2(8), sigmoid, Mul) - 1x1 r3(8), added to the stem; head.
+     */
+    public static Graph regnetBlock() {
+        GraphBuilder g = GraphBuilder.input(3, 8);
+        String a = g.relu("relu_a", g.conv("a", GraphBuilder.image(), 3, 8, 3));
+        String r1 = g.relu("relu_r1", g.conv("r1", a, 8, 8, 1));
+        String grouped = g.relu("relu_g", g.groupedConv("g", r1, 8, 8, 3, 2));
+        String squeeze = g.globalAveragePool("se_gap", grouped);
+        String s1 = g.relu("se_relu", g.conv("s1", squeeze, 8, 2, 1));
+        String gate = g.unary("se_gate", "Sigmoid", g.conv("s2", s1, 2, 8, 1));
+        String excited = g.binary("se_mul", "Mul", grouped, gate);
+        String r3 = g.conv("r3", excited, 8, 8, 1);
+        String sum = g.relu("relu_sum", g.binary("add", "Add", a, r3));
+        return g.build(g.gemm("fc", g.flatten("flat", g.globalAveragePool("gap", sum)), 8, 2), 2);
+    }
+
+    /**
+     * A ShuffleNetV2 unit: stem a(8) - relu, channels [0, 4) kept as they are, channels [4, 8) through 1x1 b1(4) -
+     * relu - depthwise dw - 1x1 b2(4) - relu; both concatenated, shuffled in 2 groups, then conv c(6) and a head.
+     */
+    public static Graph shuffleUnit() {
+        GraphBuilder g = GraphBuilder.input(3, 8);
+        String a = g.relu("relu_a", g.conv("a", GraphBuilder.image(), 3, 8, 3));
+        String kept = g.sliceChannels("half0", a, 0, 4);
+        String branch = g.sliceChannels("half1", a, 4, Long.MAX_VALUE);
+        return shuffleUnitTail(g, kept, branch);
+    }
+
+    /** {@link #shuffleUnit} with the halves made by one Split. */
+    public static Graph splitShuffleUnit() {
+        GraphBuilder g = GraphBuilder.input(3, 8);
+        String a = g.relu("relu_a", g.conv("a", GraphBuilder.image(), 3, 8, 3));
+        var halves = g.splitChannels("halves", a, 4, 4);
+        return shuffleUnitTail(g, halves.get(0), halves.get(1));
+    }
+
+    private static Graph shuffleUnitTail(GraphBuilder g, String kept, String branch) {
+        String b1 = g.relu("relu_b1", g.conv("b1", branch, 4, 4, 1));
+        String b2 = g.relu("relu_b2", g.conv("b2", g.depthwise("dw", b1, 4, 3), 4, 4, 1));
+        String shuffled = g.channelShuffle("shuffle", g.concat("cat", kept, b2), 8, 2, 8);
+        String c = g.conv("c", shuffled, 8, 6, 3);
+        return g.build(g.gemm("fc", g.flatten("flat", g.globalAveragePool("gap", c)), 6, 2), 2);
+    }
 }

@@ -11,10 +11,11 @@ import dev.hprune.compat.graph.Node;
 import dev.hprune.compat.graph.Tensor;
 import dev.hprune.compat.prune.ChannelGroup;
 import dev.hprune.compat.prune.PrunabilityAnalysis;
+import dev.hprune.compat.prune.PruningPlan;
 import dev.hprune.compat.prune.Surgery;
 import dev.hprune.compat.testing.TestGraphs;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,10 @@ class PruningNumericsTest {
                 Arguments.of("reduce-mean head", (Supplier<Graph>) TestGraphs::reduceMeanHead),
                 Arguments.of("reduce-mean head, kept dims", (Supplier<Graph>) TestGraphs::reduceMeanKeepDimsHead),
                 Arguments.of("channels-last flatten head", (Supplier<Graph>) TestGraphs::channelsLastFlattenHead),
-                Arguments.of("partly tracked concat", (Supplier<Graph>) TestGraphs::partlyTrackedConcat));
+                Arguments.of("partly tracked concat", (Supplier<Graph>) TestGraphs::partlyTrackedConcat),
+                Arguments.of("resnext grouped conv", (Supplier<Graph>) TestGraphs::resnextBlock),
+                Arguments.of("regnet grouped conv with SE", (Supplier<Graph>) TestGraphs::regnetBlock),
+                Arguments.of("shufflenet slices and shuffle", (Supplier<Graph>) TestGraphs::shuffleUnit));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -55,13 +59,13 @@ class PruningNumericsTest {
         Graph graph = architecture.get();
         PrunabilityAnalysis analysis = PrunabilityAnalysis.of(graph);
         Random random = new Random(name.hashCode());
-        Set<ChannelGroup> removed = new HashSet<>();
+        // Random scores: the plan removes a random half of the kernels, keeping what must stay (a kernel in every
+        // convolution, a channel in every Split or Slice part).
+        Map<ChannelGroup, Double> scores = new HashMap<>();
         for (ChannelGroup group : analysis.groups()) {
-            if (random.nextDouble() < 0.5) {
-                removed.add(group);
-            }
+            scores.put(group, random.nextDouble());
         }
-        removed.removeAll(keepOnePerConv(analysis, removed));
+        Set<ChannelGroup> removed = PruningPlan.select(analysis, scores, 50).removed();
         assertThat(removed).as("some groups removed").isNotEmpty();
 
         Graph pruned = Surgery.remove(analysis, removed);
@@ -95,27 +99,6 @@ class PruningNumericsTest {
                 assertThat(sum).as(point + " scores something").isPositive();
             });
         }
-    }
-
-    /** The random choice may empty a convolution; give back one group per convolution that would have none left. */
-    private static Set<ChannelGroup> keepOnePerConv(PrunabilityAnalysis analysis, Set<ChannelGroup> removed) {
-        Set<ChannelGroup> back = new HashSet<>();
-        Map<String, Integer> remaining = new LinkedHashMap<>();
-        for (Node node : analysis.graph().nodes()) {
-            if (node.opType().equals("Conv")) {
-                remaining.put(node.name(), (int) analysis.graph().initializers().get(node.inputs().get(1)).dim(0));
-            }
-        }
-        for (ChannelGroup group : removed) {
-            group.kernels().forEach(k -> remaining.merge(k.conv(), -1, Integer::sum));
-        }
-        for (ChannelGroup group : removed) {
-            if (group.kernels().stream().anyMatch(k -> remaining.get(k.conv()) <= 0)) {
-                back.add(group);
-                group.kernels().forEach(k -> remaining.merge(k.conv(), 1, Integer::sum));
-            }
-        }
-        return back;
     }
 
     /** The graph with each scoring point multiplied by a 0/1 channel mask before anything reads it. */
