@@ -24,13 +24,6 @@ class LoweringsTest {
     }
 
     @Test
-    void aKindWithoutLoweringIsRefusedAsUnsupportedModel() {
-        Graph g = Models.graph().input("x", 1, 2, 2, 2).node("NonMaxSuppression", in("x"), "y").build();
-        assertThatThrownBy(() -> Models.open(g).close()).isInstanceOfSatisfying(HalconError.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCodes.DL_MODEL_NOT_SUPPORTED));
-    }
-
-    @Test
     void anUnusedSecondOutputIsAllowedAndAUsedOneWithoutLoweringIsRefused() {
         // Dropout's mask (output 1) has no lowering: fine while nothing reads it
         Graph unused = Models.graph().input("x", 1, 2, 2, 2)
