@@ -112,10 +112,10 @@ class SessionTest {
 
     @Test
     void unsupportedOperatorIs7912NamingTheNode() {
-        Graph g = Models.graph().input("x", 1, 2).node("Erf", in("x"), "y").build();
+        Graph g = Models.graph().input("x", 1, 2).node("Einsum", in("x"), "y").build();
         assertThatThrownBy(() -> Models.open(g)).isInstanceOfSatisfying(HalconError.class, e -> {
             assertThat(e.code()).isEqualTo(7912);
-            assertThat(e.detail()).contains("y_node", "Erf");
+            assertThat(e.detail()).contains("y_node", "Einsum");
         });
     }
 

@@ -57,13 +57,6 @@ class OnnxNodeConformanceTest {
             Map.entry("test_castlike_FLOAT_to_FLOAT16", "float16 results: hprune computes in float32"),
             Map.entry("test_constantofshape", "ConstantOfShape is folded at import (shape chains); it is not executed")));
 
-    /**
-     * Kinds halcon-compat imports (shape rules, channel flow) whose TensorFlow lowering lands separately (issue 13);
-     * their cases are not applicable until then. Whoever merges the lowerings empties this set.
-     */
-    static final Set<String> AWAITING_LOWERING = Set.of("LogSoftmax", "Erf", "Pow", "Sqrt", "Exp", "Neg", "Softplus",
-            "LayerNormalization", "Split", "GlobalMaxPool");
-
     private static final float TOLERANCE = 1e-4f;
 
     record Outcome(String operator, String name, String failure) {}
@@ -89,8 +82,7 @@ class OnnxNodeConformanceTest {
                 notApplicable++;
                 continue;
             }
-            if (!graph.nodes().stream().map(Node::opType).allMatch(SupportedOperators::contains)
-                    || graph.nodes().stream().map(Node::opType).anyMatch(AWAITING_LOWERING::contains)) {
+            if (!graph.nodes().stream().map(Node::opType).allMatch(SupportedOperators::contains)) {
                 notApplicable++;
                 continue;
             }
