@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hprune.compat.graph.Graph;
 import dev.hprune.compat.graph.Tensor;
+import dev.hprune.compat.testing.GraphBuilder;
 import dev.hprune.compat.testing.TestGraphs;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,22 @@ class SurgeryTest {
         Graph pruned = Surgery.remove(a, groupsWith(a, new Kernel("a", 1), new Kernel("a", 5), new Kernel("a", 6)));
         assertThat(pruned.initializers().get("halves.split").toLongs()).containsExactly(3, 2);
         assertThat(shape(pruned, "b1.w")).containsExactly(4, 2, 1, 1);
+    }
+
+    @Test
+    void equalSplitGetsExplicitSizesOnceItsPartsDiffer() {
+        GraphBuilder g = GraphBuilder.input(3, 8);
+        String a = g.relu("relu_a", g.conv("a", GraphBuilder.image(), 3, 6, 3));
+        var parts = g.splitChannelsEqually("thirds", a, 3);
+        String sum = g.binary("add", "Add", g.binary("add01", "Add", g.conv("b", parts.get(0), 2, 4, 1),
+                g.conv("c", parts.get(1), 2, 4, 1)), g.conv("d", parts.get(2), 2, 4, 1));
+        Graph graph = g.build(g.gemm("fc", g.flatten("flat", g.globalAveragePool("gap", sum)), 4, 2), 2);
+        PrunabilityAnalysis a2 = PrunabilityAnalysis.of(graph);
+        Graph pruned = Surgery.remove(a2, groupsWith(a2, new Kernel("a", 3)));
+        var split = pruned.node("thirds").orElseThrow();
+        assertThat(split.inputs()).hasSize(2);
+        assertThat(pruned.initializers().get(split.inputs().get(1)).toLongs()).containsExactly(2, 1, 2);
+        assertThat(shape(pruned, "c.w")).containsExactly(4, 1, 1, 1);
     }
 
     @Test

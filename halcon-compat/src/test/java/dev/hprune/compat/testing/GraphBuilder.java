@@ -192,6 +192,16 @@ public final class GraphBuilder {
         return outputs;
     }
 
+    /** Splits the channels into {@code parts} equal parts (no 'split' sizes); outputs {@code name.y0, ...}. */
+    public List<String> splitChannelsEqually(String name, String input, int parts) {
+        List<String> outputs = new ArrayList<>();
+        for (int k = 0; k < parts; k++) {
+            outputs.add(name + ".y" + k);
+        }
+        nodes.add(new Node(name, "Split", List.of(input), outputs, Map.of("axis", new Attribute.IntValue(1))));
+        return outputs;
+    }
+
     public String transpose(String name, String input, long... perm) {
         nodes.add(new Node(name, "Transpose", List.of(input), List.of(name + ".y"), Map.of("perm", ints(perm))));
         return name + ".y";
