@@ -1,7 +1,5 @@
 package dev.hprune.tests.zoo;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,29 +29,38 @@ final class ModelZoo {
 
     private static final long EXPORT_MINUTES = 40;
     private static List<Entry> entries;
+    private static String unavailable;
 
     private ModelZoo() {}
 
-    /** Every model of the zoo, exporting it first if the cache lacks it. */
+    /**
+     * Every model of the zoo, exporting it first if the cache lacks it; empty where torch cannot be had (then
+     * {@link #unavailable()} says why).
+     */
     static synchronized List<Entry> entries() {
         if (entries == null) {
             // -Dhprune.zooDir=DIR runs the zoo of DIR (e.g. export_zoo.py DIR) instead of the cached one
             String configured = System.getProperty("hprune.zooDir");
             Path dir = configured != null ? Path.of(configured) : exportedDirectory();
-            entries = read(dir.resolve("manifest.jsonl"));
+            entries = dir == null ? List.of() : read(dir.resolve("manifest.jsonl"));
         }
         return entries;
+    }
+
+    /** Why the zoo could not be exported on this machine, or null. */
+    static synchronized String unavailable() {
+        return unavailable;
     }
 
     private static Path exportedDirectory() {
         String python = System.getProperty("hprune.python", "/usr/bin/python3");
         Path script = Path.of(System.getProperty("hprune.zooExporter", "zoo/export_zoo.py"));
-        assumeTrue(Files.isExecutable(Path.of(python)), "the model zoo needs " + python
-                + " with torch, torchvision and onnx (Debian: apt-get install python3-torch python3-torchvision"
-                + " python3-onnx; .ci/run does this)");
-        assumeTrue(run(python, "-c", "import torch, torchvision, onnx").exitCode == 0,
-                "the model zoo needs torch, torchvision and onnx in " + python + " (Debian: apt-get install"
-                        + " python3-torch python3-torchvision python3-onnx; .ci/run does this)");
+        if (!Files.isExecutable(Path.of(python)) || run(python, "-c", "import torch, torchvision, onnx").exitCode != 0) {
+            unavailable = "the model zoo needs torch, torchvision and onnx in " + python + ", which this machine"
+                    + " lacks (Debian: apt-get install python3-torch python3-torchvision python3-onnx; .ci/run does"
+                    + " this)";
+            return null;
+        }
         Run export = run(python, script.toString());
         if (export.exitCode != 0) {
             throw new IllegalStateException("exporting the model zoo failed (" + python + " " + script + "), exit "
@@ -69,8 +76,13 @@ final class ModelZoo {
         try {
             Path out = Files.createTempFile("zoo-export", ".out");
             Path err = Files.createTempFile("zoo-export", ".err");
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .start();
+            Process process;
+            try {
+                process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                        .start();
+            } catch (IOException e) {
+                return new Run(-1, "", e.getMessage());
+            }
             if (!process.waitFor(EXPORT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("the zoo exporter ran longer than " + EXPORT_MINUTES + " minutes");
