@@ -42,7 +42,10 @@ final class ModelZoo {
             // -Dhprune.zooDir=DIR runs the zoo of DIR (e.g. export_zoo.py DIR) instead of the cached one
             String configured = System.getProperty("hprune.zooDir");
             Path dir = configured != null ? Path.of(configured) : exportedDirectory();
-            entries = dir == null ? List.of() : read(dir.resolve("manifest.jsonl"));
+            // -Dhprune.zooOnly=REGEX runs only the models whose name matches
+            Pattern only = Pattern.compile(System.getProperty("hprune.zooOnly", ".*"));
+            entries = dir == null ? List.of() : read(dir.resolve("manifest.jsonl")).stream()
+                    .filter(e -> only.matcher(e.name()).matches()).toList();
         }
         return entries;
     }
