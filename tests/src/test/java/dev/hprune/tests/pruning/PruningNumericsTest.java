@@ -50,7 +50,8 @@ class PruningNumericsTest {
                 Arguments.of("partly tracked concat", (Supplier<Graph>) TestGraphs::partlyTrackedConcat),
                 Arguments.of("resnext grouped conv", (Supplier<Graph>) TestGraphs::resnextBlock),
                 Arguments.of("regnet grouped conv with SE", (Supplier<Graph>) TestGraphs::regnetBlock),
-                Arguments.of("shufflenet slices and shuffle", (Supplier<Graph>) TestGraphs::shuffleUnit));
+                Arguments.of("shufflenet slices and shuffle", (Supplier<Graph>) TestGraphs::shuffleUnit),
+                Arguments.of("shufflenet split and shuffle", (Supplier<Graph>) TestGraphs::splitShuffleUnit));
     }
 
     @ParameterizedTest(name = "{0}")
