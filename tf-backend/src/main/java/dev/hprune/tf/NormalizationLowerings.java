@@ -6,6 +6,7 @@ import static dev.hprune.tf.ForwardPass.unsupported;
 
 import dev.hprune.compat.graph.Node;
 import dev.hprune.tf.TfValue.Layout;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,7 @@ final class NormalizationLowerings {
         r.single("BatchNormalization", NormalizationLowerings::batchNorm);
         r.single("Softmax", (p, node) -> TfValue.onnx(softmax(p, node, "Softmax")));
         r.single("LogSoftmax", (p, node) -> TfValue.onnx(softmax(p, node, "LogSoftmax")));
-        r.single("LayerNormalization", NormalizationLowerings::layerNorm);
+        r.add("LayerNormalization", NormalizationLowerings::layerNorm);
         r.single("ReduceMean", NormalizationLowerings::reduceMean);
     }
 
@@ -168,10 +169,10 @@ final class NormalizationLowerings {
     /**
      * LayerNormalization (opset 17): over the axes from {@code axis} (default -1) to the last, (x - mean) /
      * sqrt(variance + epsilon) with the biased variance, times Scale plus the optional B, which broadcast against
-     * those trailing axes. Computed in ONNX layout, where Scale and B broadcast as given. Only the first output (Y)
-     * is lowered; Mean and InvStdDev are training-time outputs that no inference graph reads.
+     * those trailing axes. Computed in ONNX layout, where Scale and B broadcast as given. The optional outputs Mean and
+     * InvStdDev keep the normalised axes as 1s, as the operator defines them.
      */
-    private static TfValue layerNorm(ForwardPass p, Node node) {
+    private static List<TfValue> layerNorm(ForwardPass p, Node node) {
         TfGraphWriter w = p.writer();
         TfValue in = p.in(node, 0);
         int rank = in.rank();
@@ -182,14 +183,16 @@ final class NormalizationLowerings {
         }
         Output<?> x = p.onnx(in);
         Output<?> epsilon = w.scalar(node.floatAttr("epsilon", 1e-5f), x.dataType());
-        Output<?> centered = w.binary("Sub", x, w.mean(x, true, axes));
+        Output<?> mean = w.mean(x, true, axes);
+        Output<?> centered = w.binary("Sub", x, mean);
         Output<?> variance = w.mean(w.unary("Square", centered), true, axes);
-        Output<?> y = w.binary("Mul", w.binary("Mul", centered, w.unary("Rsqrt", w.binary("AddV2", variance,
-                epsilon))), p.onnxIn(node, 1));
+        Output<?> invStdDev = w.unary("Rsqrt", w.binary("AddV2", variance, epsilon));
+        Output<?> y = w.binary("Mul", w.binary("Mul", centered, invStdDev), p.onnxIn(node, 1));
         if (node.input(2).isPresent()) {
             y = w.binary("AddV2", y, p.onnxIn(node, 2));
         }
-        return TfValue.onnx(y);
+        List<TfValue> outputs = new ArrayList<>(List.of(TfValue.onnx(y), TfValue.onnx(mean), TfValue.onnx(invStdDev)));
+        return outputs.subList(0, Math.min(3, node.outputs().size()));
     }
 
     private static TfValue reduceMean(ForwardPass p, Node node) {
