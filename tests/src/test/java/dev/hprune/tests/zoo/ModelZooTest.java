@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.onnxruntime.OrtException;
+import dev.hprune.compat.dl.DlModel;
+import dev.hprune.compat.handle.HandleRegistry;
+import dev.hprune.compat.prune.PrunabilityAnalysis;
 import dev.hprune.halcon.HDict;
 import dev.hprune.halcon.HDlModel;
 import dev.hprune.halcon.HDlPrune;
@@ -71,6 +74,7 @@ class ModelZooTest {
         double applyDifference = Double.NaN;
         double prunedDifference = Double.NaN;
         double seconds;
+        String blocks = "-";
         Stage parityMissStage;
         String parityMiss;
 
@@ -129,6 +133,7 @@ class ModelZooTest {
             outcome.stage = Stage.READ;
             model = new HDlModel(entry.file().toString());
             model.SetDlModelParam("batch_size", IMAGES);
+            outcome.blocks = blocks(model);
             outcome.stage = Stage.APPLY;
             float[][] ours = applyDlModel(model, samples, entry.classes());
             outcome.applyDifference = maxDifference(ours, reference);
@@ -180,6 +185,30 @@ class ModelZooTest {
             outcome.error = outcome.error.replace('\n', ' ').replace('|', '/');
         }
         return outcome;
+    }
+
+    /**
+     * What keeps the kernels that cannot be removed, from the analysis pruning runs on the model's graph: each
+     * operator kind (or 'graph output', or why a convolution is not followed) with the number of convolutions it
+     * blocks wholly or partly, e.g. "LayerNormalization: 19 convs".
+     */
+    private static String blocks(HDlModel model) {
+        Object payload = HandleRegistry.global().lookup(model.getHandleId()).payload();
+        List<PrunabilityAnalysis.BlockedConv> blocked;
+        try {
+            blocked = PrunabilityAnalysis.of(((DlModel) payload).prunableGraph()).blockedConvs();
+        } catch (RuntimeException e) {
+            // the stages report the model's failure; the table only says that no analysis was had
+            return "no analysis: " + e.getMessage();
+        }
+        Map<String, Integer> byKind = new TreeMap<>();
+        for (PrunabilityAnalysis.BlockedConv conv : blocked) {
+            conv.reasons().stream().map(r -> r.contains(" '") ? r.substring(0, r.indexOf(" '")) : r).distinct()
+                    .forEach(kind -> byKind.merge(kind, 1, Integer::sum));
+        }
+        return byKind.isEmpty() ? "nothing" : byKind.entrySet().stream()
+                .map(k -> k.getKey() + ": " + k.getValue() + (k.getValue() == 1 ? " conv" : " convs"))
+                .collect(Collectors.joining("; "));
     }
 
     private static void parity(Outcome outcome, Stage stage, double difference, String ours, String reference) {
@@ -341,13 +370,13 @@ class ModelZooTest {
                 .filter(o -> o != null).toList();
         for (Outcome o : ordered) {
             ModelZoo.Entry e = o.entry;
-            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %dx%dx%d | %d | %s | %s | %s | %s | %s | - | %s |%n",
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %dx%dx%d | %d | %s | %s | %s | %s | %s | %s | %s |%n",
                     e.name(), e.family(), e.bn(), e.channels(), e.height(), e.width(), e.convs(),
                     o.prunableConvs < 0 ? "-" : Long.toString(o.prunableConvs),
                     o.prunableKernels < 0 ? "-" : Long.toString(o.prunableKernels),
                     difference(o.applyDifference), difference(o.prunedDifference),
                     o.stage == Stage.DONE ? "all" : "fails at " + o.stage.label + ": " + shorten(o.error),
-                    e.notes().isEmpty() ? "-" : e.notes()));
+                    o.blocks, e.notes().isEmpty() ? "-" : e.notes()));
         }
         long passed = ordered.stream().filter(o -> o.stage == Stage.DONE).count();
         table.append(String.format(Locale.ROOT, "%n%d of %d models pass every stage; %.0f s in all.%n", passed,
