@@ -95,7 +95,7 @@ public final class DlModel implements AutoCloseable {
                 .orElse(ids.stream().map(String::valueOf).toList());
         int width = layout == null ? -1 : layout.width() > 0 ? layout.width() : ModelMetadata.integer(m, "image_width").orElse(-1);
         int height = layout == null ? -1 : layout.height() > 0 ? layout.height() : ModelMetadata.integer(m, "image_height").orElse(-1);
-        return new ModelParams(layout == null ? ModelParams.GENERIC : ModelParams.CLASSIFICATION,
+        ModelParams params = new ModelParams(layout == null ? ModelParams.GENERIC : ModelParams.CLASSIFICATION,
                 ModelMetadata.integer(m, "batch_size").filter(b -> b > 0).orElse(1),
                 width, height, layout == null ? -1 : layout.channels(),
                 ModelMetadata.real(m, "image_range_min").orElse(-127.0),
@@ -106,6 +106,13 @@ public final class DlModel implements AutoCloseable {
                 ModelMetadata.real(m, "weight_prior").filter(v -> v >= 0).orElse(0.0),
                 ModelMetadata.real(m, "batchnorm_momentum").filter(v -> v >= 0 && v <= 1).orElse(0.9),
                 "cpu");
+        // a stored batch size that set_dl_model_param would refuse is ignored like the other invalid metadata above
+        try {
+            BatchBuffers.check(graph, layout, params);
+            return params;
+        } catch (HalconError e) {
+            return params.withBatchSize(1);
+        }
     }
 
     public List<Object> getParam(String name) {

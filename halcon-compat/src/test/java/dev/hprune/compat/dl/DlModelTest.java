@@ -289,6 +289,14 @@ class DlModelTest {
         assertThat(m.getParam("batch_size")).containsExactly(5_592_405L);
     }
 
+    @Test
+    void aStoredBatchSizeThatCannotBeHeldIsIgnoredLikeOtherInvalidMetadata() {
+        DlModel m = DlModel.of(graph(true, Map.of("halcon.batch_size", "1000000000")), () -> backend);
+        assertThat(m.getParam("batch_size")).containsExactly(1L);
+        DlModel fits = DlModel.of(graph(true, Map.of("halcon.batch_size", "64")), () -> backend);
+        assertThat(fits.getParam("batch_size")).containsExactly(64L);
+    }
+
     /** On a graph that leaves the size open, the image size and the batch size are checked together. */
     @Test
     void imageSizesAreCheckedAgainstTheBatchAsWell() {
