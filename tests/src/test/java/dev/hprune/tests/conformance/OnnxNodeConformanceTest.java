@@ -54,8 +54,7 @@ class OnnxNodeConformanceTest {
             Map.entry("test_cast_DOUBLE_to_FLOAT16", "float16 results: hprune computes in float32"),
             Map.entry("test_cast_FLOAT_to_FLOAT16", "float16 results: hprune computes in float32"),
             Map.entry("test_castlike_DOUBLE_to_FLOAT16", "float16 results: hprune computes in float32"),
-            Map.entry("test_castlike_FLOAT_to_FLOAT16", "float16 results: hprune computes in float32"),
-            Map.entry("test_constantofshape", "ConstantOfShape is folded at import (shape chains); it is not executed")));
+            Map.entry("test_castlike_FLOAT_to_FLOAT16", "float16 results: hprune computes in float32")));
 
     private static final float TOLERANCE = 1e-4f;
 
