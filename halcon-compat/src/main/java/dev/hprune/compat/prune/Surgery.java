@@ -202,13 +202,13 @@ public final class Surgery {
             for (int i = 1; i < 5; i++) {
                 bounds[i] = node.input(i).map(weights::get).orElse(null);
             }
-            int k = ChannelFlow.channelBound(bounds);
+            int k = ChannelRanges.channelBound(bounds);
             if (k < 0) {
                 return node;
             }
             int count = flow.channels(node.inputs().get(0)).orElseThrow().count();
             for (int i = 1; i <= 2; i++) {
-                int bound = ChannelFlow.clampBound(bounds[i].longAt(k), count);
+                int bound = ChannelRanges.clampBound(bounds[i].longAt(k), count);
                 long[] values = bounds[i].toLongs();
                 values[k] = IntStream.of(kept).filter(position -> position < bound).count();
                 node = replaceInput(node, i, Tensor.ofLongs(bounds[i].type(), bounds[i].shape(), values));
