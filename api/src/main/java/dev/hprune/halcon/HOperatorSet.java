@@ -163,7 +163,8 @@ public final class HOperatorSet {
 
     public static void TupleSelectRange(HTuple tuple, HTuple leftindex, HTuple rightindex, HTuple selected) {
         Operator.compute("tuple_select_range", selected,
-                () -> TupleOperators.tupleSelectRange(Operator.in(tuple), Operator.in(leftindex), Operator.in(rightindex)));
+                () -> TupleOperators.tupleSelectRange(Operator.in(tuple), Operator.in(leftindex),
+                        Operator.in(rightindex)));
     }
 
     public static void TupleFirstN(HTuple tuple, HTuple index, HTuple selected) {

@@ -27,7 +27,8 @@ class TupleOperatorsApiTest {
         assertThat(t.TupleAdd(new HTuple(0.5))).isEqualTo(HTuple.of(30.5, 10.5, 20.5));
         assertThat(new HTuple("img_").TupleAdd(HTuple.of(1L, 2L))).isEqualTo(HTuple.of("img_1", "img_2"));
         assertThat(new HTuple(0.25).TupleString(new HTuple(".2f"))).isEqualTo(new HTuple("0.25"));
-        assertThat(HTuple.TupleGenSequence(new HTuple(0), new HTuple(4), new HTuple(2))).isEqualTo(HTuple.of(0L, 2L, 4L));
+        assertThat(HTuple.TupleGenSequence(new HTuple(0), new HTuple(4), new HTuple(2)))
+                .isEqualTo(HTuple.of(0L, 2L, 4L));
         assertThat(HTuple.TupleGenConst(new HTuple(2), new HTuple("x"))).isEqualTo(HTuple.of("x", "x"));
         assertThat(new HTuple("a b").TupleSplit(new HTuple(" "))).isEqualTo(HTuple.of("a", "b"));
         assertThat(t.TupleMax()).isEqualTo(new HTuple(30L));
