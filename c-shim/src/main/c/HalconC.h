@@ -219,6 +219,57 @@ Herror T_add_dl_pruning_batch(const Htuple DLModelHandleToPrune, const Htuple DL
 Herror T_gen_dl_pruned_model(const Htuple DLModelHandleToPrune, const Htuple DLPruningHandle,
                              Htuple *DLModelHandlePruned);
 
+/* ---- tuple operators (0-based indices; errors as the Java operators: dev.hprune.compat.tuple) ---- */
+Herror T_tuple_length(const Htuple Tuple, Htuple *Length);
+Herror T_tuple_select(const Htuple Tuple, const Htuple Index, Htuple *Selected);
+Herror T_tuple_select_range(const Htuple Tuple, const Htuple Leftindex, const Htuple Rightindex, Htuple *Selected);
+Herror T_tuple_first_n(const Htuple Tuple, const Htuple Index, Htuple *Selected);
+Herror T_tuple_last_n(const Htuple Tuple, const Htuple Index, Htuple *Selected);
+Herror T_tuple_find(const Htuple Tuple, const Htuple ToFind, Htuple *Index);
+Herror T_tuple_uniq(const Htuple Tuple, Htuple *Uniq);
+Herror T_tuple_inverse(const Htuple Tuple, Htuple *Inverted);
+Herror T_tuple_concat(const Htuple T1, const Htuple T2, Htuple *Concat);
+Herror T_tuple_sort(const Htuple Tuple, Htuple *Sorted);
+Herror T_tuple_sort_index(const Htuple Tuple, Htuple *Indices);
+Herror T_tuple_gen_sequence(const Htuple Start, const Htuple End, const Htuple Step, Htuple *Sequence);
+Herror T_tuple_gen_const(const Htuple Length, const Htuple Const, Htuple *Newtuple);
+Herror T_tuple_rand(const Htuple Length, Htuple *Rand);
+Herror T_tuple_sum(const Htuple Tuple, Htuple *Sum);
+Herror T_tuple_max(const Htuple Tuple, Htuple *Max);
+Herror T_tuple_min(const Htuple Tuple, Htuple *Min);
+Herror T_tuple_mean(const Htuple Tuple, Htuple *Mean);
+Herror T_tuple_round(const Htuple T, Htuple *Round);
+Herror T_tuple_int(const Htuple T, Htuple *Int);
+Herror T_tuple_real(const Htuple T, Htuple *Real);
+Herror T_tuple_string(const Htuple T, const Htuple Format, Htuple *String);
+Herror T_tuple_equal(const Htuple T1, const Htuple T2, Htuple *Equal);
+Herror T_tuple_regexp_match(const Htuple Data, const Htuple Expression, Htuple *Matches);
+Herror T_tuple_split(const Htuple String, const Htuple Separator, Htuple *Substrings);
+Herror T_tuple_strstr(const Htuple String, const Htuple ToFind, Htuple *Position);
+Herror T_tuple_str_bit_select(const Htuple Tuple, const Htuple Index, Htuple *Selected);
+Herror T_tuple_add(const Htuple S1, const Htuple S2, Htuple *Sum);
+Herror T_tuple_sub(const Htuple D1, const Htuple D2, Htuple *Diff);
+Herror T_tuple_mult(const Htuple P1, const Htuple P2, Htuple *Prod);
+Herror T_tuple_div(const Htuple Q1, const Htuple Q2, Htuple *Quot);
+
+/* ---- system: 'seed_rand' seeds hprune's one random source (tuple_rand, tuple_shuffle, ...) ---- */
+Herror T_set_system(const Htuple SystemParameter, const Htuple Value);
+Herror T_get_system(const Htuple Query, Htuple *Information);
+
+/* ---- files: a missing path is H_ERR_FNF ---- */
+Herror T_file_exists(const Htuple FileName, Htuple *FileExists);
+Herror T_list_files(const Htuple Directory, const Htuple Options, Htuple *Files);
+Herror T_make_dir(const Htuple DirName);
+Herror T_remove_dir(const Htuple DirName);
+Herror T_delete_file(const Htuple FileName);
+
+/* ---- object tuples (indices count from 1, as HALCON's) ---- */
+Herror gen_empty_obj(Hobject *EmptyObject);
+Herror concat_obj(const Hobject Objects1, const Hobject Objects2, Hobject *ObjectsConcat);
+Herror select_obj(const Hobject Objects, Hobject *ObjectSelected, Hlong Index);
+Herror T_select_obj(const Hobject Objects, Hobject *ObjectSelected, const Htuple Index);
+Herror T_count_obj(const Hobject Objects, Htuple *Number);
+
 #ifdef __cplusplus
 }
 #endif

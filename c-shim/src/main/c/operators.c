@@ -38,6 +38,47 @@
     X(GET_DL_PRUNING_PARAM, "get_dl_pruning_param", 0, 0, 2, 1) \
     X(ADD_DL_PRUNING_BATCH, "add_dl_pruning_batch", 0, 0, 3, 0) \
     X(GEN_DL_PRUNED_MODEL, "gen_dl_pruned_model", 0, 0, 2, 1) \
+    X(TUPLE_LENGTH, "tuple_length", 0, 0, 1, 1) \
+    X(TUPLE_SELECT, "tuple_select", 0, 0, 2, 1) \
+    X(TUPLE_SELECT_RANGE, "tuple_select_range", 0, 0, 3, 1) \
+    X(TUPLE_FIRST_N, "tuple_first_n", 0, 0, 2, 1) \
+    X(TUPLE_LAST_N, "tuple_last_n", 0, 0, 2, 1) \
+    X(TUPLE_FIND, "tuple_find", 0, 0, 2, 1)     \
+    X(TUPLE_UNIQ, "tuple_uniq", 0, 0, 1, 1)     \
+    X(TUPLE_INVERSE, "tuple_inverse", 0, 0, 1, 1) \
+    X(TUPLE_CONCAT, "tuple_concat", 0, 0, 2, 1) \
+    X(TUPLE_SORT, "tuple_sort", 0, 0, 1, 1)     \
+    X(TUPLE_SORT_INDEX, "tuple_sort_index", 0, 0, 1, 1) \
+    X(TUPLE_GEN_SEQUENCE, "tuple_gen_sequence", 0, 0, 3, 1) \
+    X(TUPLE_GEN_CONST, "tuple_gen_const", 0, 0, 2, 1) \
+    X(TUPLE_RAND, "tuple_rand", 0, 0, 1, 1)     \
+    X(TUPLE_SUM, "tuple_sum", 0, 0, 1, 1)       \
+    X(TUPLE_MAX, "tuple_max", 0, 0, 1, 1)       \
+    X(TUPLE_MIN, "tuple_min", 0, 0, 1, 1)       \
+    X(TUPLE_MEAN, "tuple_mean", 0, 0, 1, 1)     \
+    X(TUPLE_ROUND, "tuple_round", 0, 0, 1, 1)   \
+    X(TUPLE_INT, "tuple_int", 0, 0, 1, 1)       \
+    X(TUPLE_REAL, "tuple_real", 0, 0, 1, 1)     \
+    X(TUPLE_STRING, "tuple_string", 0, 0, 2, 1) \
+    X(TUPLE_EQUAL, "tuple_equal", 0, 0, 2, 1)   \
+    X(TUPLE_REGEXP_MATCH, "tuple_regexp_match", 0, 0, 2, 1) \
+    X(TUPLE_SPLIT, "tuple_split", 0, 0, 2, 1)   \
+    X(TUPLE_STRSTR, "tuple_strstr", 0, 0, 2, 1) \
+    X(TUPLE_STR_BIT_SELECT, "tuple_str_bit_select", 0, 0, 2, 1) \
+    X(TUPLE_ADD, "tuple_add", 0, 0, 2, 1)       \
+    X(TUPLE_SUB, "tuple_sub", 0, 0, 2, 1)       \
+    X(TUPLE_MULT, "tuple_mult", 0, 0, 2, 1)     \
+    X(TUPLE_DIV, "tuple_div", 0, 0, 2, 1)       \
+    X(GET_SYSTEM, "get_system", 0, 0, 1, 1)     \
+    X(FILE_EXISTS, "file_exists", 0, 0, 1, 1)   \
+    X(LIST_FILES, "list_files", 0, 0, 2, 1)     \
+    X(SET_SYSTEM, "set_system", 0, 0, 2, 0)     \
+    X(MAKE_DIR, "make_dir", 0, 0, 1, 0)         \
+    X(REMOVE_DIR, "remove_dir", 0, 0, 1, 0)     \
+    X(DELETE_FILE, "delete_file", 0, 0, 1, 0)   \
+    X(GEN_EMPTY_OBJ, "gen_empty_obj", 0, 1, 0, 0) \
+    X(CONCAT_OBJ, "concat_obj", 2, 1, 0, 0)     \
+    X(SELECT_OBJ, "select_obj", 1, 1, 1, 0)     \
     X(GET_ERROR_TEXT, "get_error_text", 0, 0, 1, 1) \
     X(COUNT_OBJ, "count_obj", 1, 0, 0, 1)        \
     X(CLEAR_OBJ, "clear_obj", 1, 0, 0, 0)
@@ -210,6 +251,185 @@ Herror T_gen_dl_pruned_model(const Htuple DLModelHandleToPrune, const Htuple DLP
 /* ---- errors and objects ---- */
 Herror T_get_error_text(const Htuple ErrorCode, Htuple *ErrorText) {
     return hp_call(OP_GET_ERROR_TEXT, NULL, NULL, IN(ErrorCode), OUT(ErrorText));
+}
+
+/* ---- tuples, system, files (issue 14) ---- */
+Herror T_tuple_length(const Htuple Tuple, Htuple *Length) {
+    return hp_call(OP_TUPLE_LENGTH, NULL, NULL, IN(Tuple), OUT(Length));
+}
+
+Herror T_tuple_select(const Htuple Tuple, const Htuple Index, Htuple *Selected) {
+    return hp_call(OP_TUPLE_SELECT, NULL, NULL, IN(Tuple, Index), OUT(Selected));
+}
+
+Herror T_tuple_select_range(const Htuple Tuple, const Htuple Leftindex, const Htuple Rightindex, Htuple *Selected) {
+    return hp_call(OP_TUPLE_SELECT_RANGE, NULL, NULL, IN(Tuple, Leftindex, Rightindex), OUT(Selected));
+}
+
+Herror T_tuple_first_n(const Htuple Tuple, const Htuple Index, Htuple *Selected) {
+    return hp_call(OP_TUPLE_FIRST_N, NULL, NULL, IN(Tuple, Index), OUT(Selected));
+}
+
+Herror T_tuple_last_n(const Htuple Tuple, const Htuple Index, Htuple *Selected) {
+    return hp_call(OP_TUPLE_LAST_N, NULL, NULL, IN(Tuple, Index), OUT(Selected));
+}
+
+Herror T_tuple_find(const Htuple Tuple, const Htuple ToFind, Htuple *Index) {
+    return hp_call(OP_TUPLE_FIND, NULL, NULL, IN(Tuple, ToFind), OUT(Index));
+}
+
+Herror T_tuple_uniq(const Htuple Tuple, Htuple *Uniq) {
+    return hp_call(OP_TUPLE_UNIQ, NULL, NULL, IN(Tuple), OUT(Uniq));
+}
+
+Herror T_tuple_inverse(const Htuple Tuple, Htuple *Inverted) {
+    return hp_call(OP_TUPLE_INVERSE, NULL, NULL, IN(Tuple), OUT(Inverted));
+}
+
+Herror T_tuple_concat(const Htuple T1, const Htuple T2, Htuple *Concat) {
+    return hp_call(OP_TUPLE_CONCAT, NULL, NULL, IN(T1, T2), OUT(Concat));
+}
+
+Herror T_tuple_sort(const Htuple Tuple, Htuple *Sorted) {
+    return hp_call(OP_TUPLE_SORT, NULL, NULL, IN(Tuple), OUT(Sorted));
+}
+
+Herror T_tuple_sort_index(const Htuple Tuple, Htuple *Indices) {
+    return hp_call(OP_TUPLE_SORT_INDEX, NULL, NULL, IN(Tuple), OUT(Indices));
+}
+
+Herror T_tuple_gen_sequence(const Htuple Start, const Htuple End, const Htuple Step, Htuple *Sequence) {
+    return hp_call(OP_TUPLE_GEN_SEQUENCE, NULL, NULL, IN(Start, End, Step), OUT(Sequence));
+}
+
+Herror T_tuple_gen_const(const Htuple Length, const Htuple Const, Htuple *Newtuple) {
+    return hp_call(OP_TUPLE_GEN_CONST, NULL, NULL, IN(Length, Const), OUT(Newtuple));
+}
+
+Herror T_tuple_rand(const Htuple Length, Htuple *Rand) {
+    return hp_call(OP_TUPLE_RAND, NULL, NULL, IN(Length), OUT(Rand));
+}
+
+Herror T_tuple_sum(const Htuple Tuple, Htuple *Sum) {
+    return hp_call(OP_TUPLE_SUM, NULL, NULL, IN(Tuple), OUT(Sum));
+}
+
+Herror T_tuple_max(const Htuple Tuple, Htuple *Max) {
+    return hp_call(OP_TUPLE_MAX, NULL, NULL, IN(Tuple), OUT(Max));
+}
+
+Herror T_tuple_min(const Htuple Tuple, Htuple *Min) {
+    return hp_call(OP_TUPLE_MIN, NULL, NULL, IN(Tuple), OUT(Min));
+}
+
+Herror T_tuple_mean(const Htuple Tuple, Htuple *Mean) {
+    return hp_call(OP_TUPLE_MEAN, NULL, NULL, IN(Tuple), OUT(Mean));
+}
+
+Herror T_tuple_round(const Htuple T, Htuple *Round) {
+    return hp_call(OP_TUPLE_ROUND, NULL, NULL, IN(T), OUT(Round));
+}
+
+Herror T_tuple_int(const Htuple T, Htuple *Int) {
+    return hp_call(OP_TUPLE_INT, NULL, NULL, IN(T), OUT(Int));
+}
+
+Herror T_tuple_real(const Htuple T, Htuple *Real) {
+    return hp_call(OP_TUPLE_REAL, NULL, NULL, IN(T), OUT(Real));
+}
+
+Herror T_tuple_string(const Htuple T, const Htuple Format, Htuple *String) {
+    return hp_call(OP_TUPLE_STRING, NULL, NULL, IN(T, Format), OUT(String));
+}
+
+Herror T_tuple_equal(const Htuple T1, const Htuple T2, Htuple *Equal) {
+    return hp_call(OP_TUPLE_EQUAL, NULL, NULL, IN(T1, T2), OUT(Equal));
+}
+
+Herror T_tuple_regexp_match(const Htuple Data, const Htuple Expression, Htuple *Matches) {
+    return hp_call(OP_TUPLE_REGEXP_MATCH, NULL, NULL, IN(Data, Expression), OUT(Matches));
+}
+
+Herror T_tuple_split(const Htuple String, const Htuple Separator, Htuple *Substrings) {
+    return hp_call(OP_TUPLE_SPLIT, NULL, NULL, IN(String, Separator), OUT(Substrings));
+}
+
+Herror T_tuple_strstr(const Htuple String, const Htuple ToFind, Htuple *Position) {
+    return hp_call(OP_TUPLE_STRSTR, NULL, NULL, IN(String, ToFind), OUT(Position));
+}
+
+Herror T_tuple_str_bit_select(const Htuple Tuple, const Htuple Index, Htuple *Selected) {
+    return hp_call(OP_TUPLE_STR_BIT_SELECT, NULL, NULL, IN(Tuple, Index), OUT(Selected));
+}
+
+Herror T_tuple_add(const Htuple S1, const Htuple S2, Htuple *Sum) {
+    return hp_call(OP_TUPLE_ADD, NULL, NULL, IN(S1, S2), OUT(Sum));
+}
+
+Herror T_tuple_sub(const Htuple D1, const Htuple D2, Htuple *Diff) {
+    return hp_call(OP_TUPLE_SUB, NULL, NULL, IN(D1, D2), OUT(Diff));
+}
+
+Herror T_tuple_mult(const Htuple P1, const Htuple P2, Htuple *Prod) {
+    return hp_call(OP_TUPLE_MULT, NULL, NULL, IN(P1, P2), OUT(Prod));
+}
+
+Herror T_tuple_div(const Htuple Q1, const Htuple Q2, Htuple *Quot) {
+    return hp_call(OP_TUPLE_DIV, NULL, NULL, IN(Q1, Q2), OUT(Quot));
+}
+
+Herror T_get_system(const Htuple Query, Htuple *Information) {
+    return hp_call(OP_GET_SYSTEM, NULL, NULL, IN(Query), OUT(Information));
+}
+
+Herror T_file_exists(const Htuple FileName, Htuple *FileExists) {
+    return hp_call(OP_FILE_EXISTS, NULL, NULL, IN(FileName), OUT(FileExists));
+}
+
+Herror T_list_files(const Htuple Directory, const Htuple Options, Htuple *Files) {
+    return hp_call(OP_LIST_FILES, NULL, NULL, IN(Directory, Options), OUT(Files));
+}
+
+Herror T_set_system(const Htuple SystemParameter, const Htuple Value) {
+    return hp_call(OP_SET_SYSTEM, NULL, NULL, IN(SystemParameter, Value), NULL);
+}
+
+Herror T_make_dir(const Htuple DirName) {
+    return hp_call(OP_MAKE_DIR, NULL, NULL, IN(DirName), NULL);
+}
+
+Herror T_remove_dir(const Htuple DirName) {
+    return hp_call(OP_REMOVE_DIR, NULL, NULL, IN(DirName), NULL);
+}
+
+Herror T_delete_file(const Htuple FileName) {
+    return hp_call(OP_DELETE_FILE, NULL, NULL, IN(FileName), NULL);
+}
+/* ---- object tuples (indices count from 1) ---- */
+Herror gen_empty_obj(Hobject *EmptyObject) {
+    return hp_call(OP_GEN_EMPTY_OBJ, NULL, OBJ_OUT(EmptyObject), NULL, NULL);
+}
+
+Herror concat_obj(const Hobject Objects1, const Hobject Objects2, Hobject *ObjectsConcat) {
+    return hp_call(OP_CONCAT_OBJ, OBJ_IN(Objects1, Objects2), OBJ_OUT(ObjectsConcat), NULL, NULL);
+}
+
+Herror T_select_obj(const Hobject Objects, Hobject *ObjectSelected, const Htuple Index) {
+    return hp_call(OP_SELECT_OBJ, OBJ_IN(Objects), OBJ_OUT(ObjectSelected), IN(Index), NULL);
+}
+
+Herror select_obj(const Hobject Objects, Hobject *ObjectSelected, Hlong Index) {
+    Htuple index = NULL;
+    Herror rc = create_tuple_i(&index, Index);
+    if (rc == H_MSG_TRUE) {
+        rc = T_select_obj(Objects, ObjectSelected, index);
+    }
+    destroy_tuple(index);
+    return rc;
+}
+
+Herror T_count_obj(const Hobject Objects, Htuple *Number) {
+    return hp_call(OP_COUNT_OBJ, OBJ_IN(Objects), NULL, NULL, OUT(Number));
 }
 
 Herror count_obj(const Hobject objects, Hlong *number) {

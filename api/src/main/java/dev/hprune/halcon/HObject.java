@@ -3,7 +3,7 @@ package dev.hprune.halcon;
 import dev.hprune.compat.error.ErrorCodes;
 import dev.hprune.compat.error.HalconError;
 import dev.hprune.compat.image.Image;
-import java.util.ArrayList;
+import dev.hprune.compat.image.ObjectOperators;
 import java.util.List;
 
 /**
@@ -32,23 +32,14 @@ public class HObject {
 
     /** The object at {@code index}, counted from 1 as HALCON's {@code select_obj} does. */
     public HObject selectObj(int index) {
-        return Operator.call("select_obj", () -> {
-            List<Image> current = initialized();
-            if (index < 1 || index > current.size()) {
-                throw HalconError.of(ErrorCodes.wrongValue(1),
-                        "index " + index + " outside 1.." + current.size());
-            }
-            return new HObject(List.of(current.get(index - 1)));
-        });
+        return Operator.call("select_obj",
+                () -> new HObject(ObjectOperators.selectObj(objects, List.of((long) index))));
     }
 
-    /** This object tuple followed by {@code other} (HALCON's {@code concat_obj}). */
+    /** This object tuple followed by {@code other} (HALCON's {@code concat_obj}); both must be initialized. */
     public HObject concatObj(HObject other) {
-        return Operator.call("concat_obj", () -> {
-            List<Image> joined = new ArrayList<>(initialized());
-            joined.addAll(other == null || other.objects == null ? List.of() : other.objects);
-            return new HObject(joined);
-        });
+        return Operator.call("concat_obj",
+                () -> new HObject(ObjectOperators.concatObj(objects, other == null ? null : other.objects)));
     }
 
     List<Image> objects() {

@@ -7,6 +7,10 @@ import dev.hprune.compat.prune.DlPruningOperators;
 import dev.hprune.compat.handle.HandleOperators;
 import dev.hprune.compat.image.Image;
 import dev.hprune.compat.image.ImageOperators;
+import dev.hprune.compat.image.ObjectOperators;
+import dev.hprune.compat.system.FileOperators;
+import dev.hprune.compat.system.SystemOperators;
+import dev.hprune.compat.tuple.TupleOperators;
 import java.util.List;
 
 /**
@@ -145,6 +149,206 @@ public final class HOperatorSet {
             image3.replaceWith(channels.get(2));
         });
     }
+
+    // ---- tuples (semantics and errors: dev.hprune.compat.tuple.TupleOperators) ----
+
+    public static void TupleLength(HTuple tuple, HTuple length) {
+        Operator.compute("tuple_length", length, () -> TupleOperators.tupleLength(Operator.in(tuple)));
+    }
+
+    public static void TupleSelect(HTuple tuple, HTuple index, HTuple selected) {
+        Operator.compute("tuple_select", selected,
+                () -> TupleOperators.tupleSelect(Operator.in(tuple), Operator.in(index)));
+    }
+
+    public static void TupleSelectRange(HTuple tuple, HTuple leftindex, HTuple rightindex, HTuple selected) {
+        Operator.compute("tuple_select_range", selected,
+                () -> TupleOperators.tupleSelectRange(Operator.in(tuple), Operator.in(leftindex),
+                        Operator.in(rightindex)));
+    }
+
+    public static void TupleFirstN(HTuple tuple, HTuple index, HTuple selected) {
+        Operator.compute("tuple_first_n", selected,
+                () -> TupleOperators.tupleFirstN(Operator.in(tuple), Operator.in(index)));
+    }
+
+    public static void TupleLastN(HTuple tuple, HTuple index, HTuple selected) {
+        Operator.compute("tuple_last_n", selected,
+                () -> TupleOperators.tupleLastN(Operator.in(tuple), Operator.in(index)));
+    }
+
+    public static void TupleFind(HTuple tuple, HTuple toFind, HTuple index) {
+        Operator.compute("tuple_find", index, () -> TupleOperators.tupleFind(Operator.in(tuple), Operator.in(toFind)));
+    }
+
+    public static void TupleUniq(HTuple tuple, HTuple uniq) {
+        Operator.compute("tuple_uniq", uniq, () -> TupleOperators.tupleUniq(Operator.in(tuple)));
+    }
+
+    public static void TupleInverse(HTuple tuple, HTuple inverted) {
+        Operator.compute("tuple_inverse", inverted, () -> TupleOperators.tupleInverse(Operator.in(tuple)));
+    }
+
+    public static void TupleConcat(HTuple t1, HTuple t2, HTuple concat) {
+        Operator.compute("tuple_concat", concat, () -> TupleOperators.tupleConcat(Operator.in(t1), Operator.in(t2)));
+    }
+
+    public static void TupleSort(HTuple tuple, HTuple sorted) {
+        Operator.compute("tuple_sort", sorted, () -> TupleOperators.tupleSort(Operator.in(tuple)));
+    }
+
+    public static void TupleSortIndex(HTuple tuple, HTuple indices) {
+        Operator.compute("tuple_sort_index", indices, () -> TupleOperators.tupleSortIndex(Operator.in(tuple)));
+    }
+
+    public static void TupleGenSequence(HTuple start, HTuple end, HTuple step, HTuple sequence) {
+        Operator.compute("tuple_gen_sequence", sequence,
+                () -> TupleOperators.tupleGenSequence(Operator.in(start), Operator.in(end), Operator.in(step)));
+    }
+
+    public static void TupleGenConst(HTuple length, HTuple constVal, HTuple newtuple) {
+        Operator.compute("tuple_gen_const", newtuple,
+                () -> TupleOperators.tupleGenConst(Operator.in(length), Operator.in(constVal)));
+    }
+
+    public static void TupleRand(HTuple length, HTuple rand) {
+        Operator.compute("tuple_rand", rand, () -> TupleOperators.tupleRand(Operator.in(length)));
+    }
+
+    public static void TupleSum(HTuple tuple, HTuple sum) {
+        Operator.compute("tuple_sum", sum, () -> TupleOperators.tupleSum(Operator.in(tuple)));
+    }
+
+    public static void TupleMax(HTuple tuple, HTuple max) {
+        Operator.compute("tuple_max", max, () -> TupleOperators.tupleMax(Operator.in(tuple)));
+    }
+
+    public static void TupleMin(HTuple tuple, HTuple min) {
+        Operator.compute("tuple_min", min, () -> TupleOperators.tupleMin(Operator.in(tuple)));
+    }
+
+    public static void TupleMean(HTuple tuple, HTuple mean) {
+        Operator.compute("tuple_mean", mean, () -> TupleOperators.tupleMean(Operator.in(tuple)));
+    }
+
+    public static void TupleRound(HTuple t, HTuple round) {
+        Operator.compute("tuple_round", round, () -> TupleOperators.tupleRound(Operator.in(t)));
+    }
+
+    public static void TupleInt(HTuple t, HTuple intVal) {
+        Operator.compute("tuple_int", intVal, () -> TupleOperators.tupleInt(Operator.in(t)));
+    }
+
+    public static void TupleReal(HTuple t, HTuple real) {
+        Operator.compute("tuple_real", real, () -> TupleOperators.tupleReal(Operator.in(t)));
+    }
+
+    public static void TupleString(HTuple t, HTuple format, HTuple stringVal) {
+        Operator.compute("tuple_string", stringVal,
+                () -> TupleOperators.tupleString(Operator.in(t), Operator.in(format)));
+    }
+
+    public static void TupleEqual(HTuple t1, HTuple t2, HTuple equal) {
+        Operator.compute("tuple_equal", equal, () -> TupleOperators.tupleEqual(Operator.in(t1), Operator.in(t2)));
+    }
+
+    public static void TupleRegexpMatch(HTuple data, HTuple expression, HTuple matches) {
+        Operator.compute("tuple_regexp_match", matches,
+                () -> TupleOperators.tupleRegexpMatch(Operator.in(data), Operator.in(expression)));
+    }
+
+    public static void TupleSplit(HTuple stringVal, HTuple separator, HTuple substrings) {
+        Operator.compute("tuple_split", substrings,
+                () -> TupleOperators.tupleSplit(Operator.in(stringVal), Operator.in(separator)));
+    }
+
+    public static void TupleStrstr(HTuple stringVal, HTuple toFind, HTuple position) {
+        Operator.compute("tuple_strstr", position,
+                () -> TupleOperators.tupleStrstr(Operator.in(stringVal), Operator.in(toFind)));
+    }
+
+    public static void TupleStrBitSelect(HTuple tuple, HTuple index, HTuple selected) {
+        Operator.compute("tuple_str_bit_select", selected,
+                () -> TupleOperators.tupleStrBitSelect(Operator.in(tuple), Operator.in(index)));
+    }
+
+    public static void TupleAdd(HTuple s1, HTuple s2, HTuple sum) {
+        Operator.compute("tuple_add", sum, () -> TupleOperators.tupleAdd(Operator.in(s1), Operator.in(s2)));
+    }
+
+    public static void TupleSub(HTuple d1, HTuple d2, HTuple diff) {
+        Operator.compute("tuple_sub", diff, () -> TupleOperators.tupleSub(Operator.in(d1), Operator.in(d2)));
+    }
+
+    public static void TupleMult(HTuple p1, HTuple p2, HTuple prod) {
+        Operator.compute("tuple_mult", prod, () -> TupleOperators.tupleMult(Operator.in(p1), Operator.in(p2)));
+    }
+
+    public static void TupleDiv(HTuple q1, HTuple q2, HTuple quot) {
+        Operator.compute("tuple_div", quot, () -> TupleOperators.tupleDiv(Operator.in(q1), Operator.in(q2)));
+    }
+    // ---- system (dev.hprune.compat.system) ----
+
+    /** set_system( : : SystemParameter, Value : ): 'seed_rand' seeds hprune's one random source (RandomSource). */
+    public static void SetSystem(HTuple systemParameter, HTuple value) {
+        Operator.run("set_system", () -> SystemOperators.setSystem(Operator.in(systemParameter), Operator.in(value)));
+    }
+
+    /** get_system( : : Query : Information). */
+    public static void GetSystem(HTuple query, HTuple information) {
+        Operator.compute("get_system", information, () -> SystemOperators.getSystem(Operator.in(query)));
+    }
+
+    // ---- files ----
+
+    public static void FileExists(HTuple fileName, HTuple fileExists) {
+        Operator.compute("file_exists", fileExists, () -> FileOperators.fileExists(Operator.in(fileName)));
+    }
+
+    public static void ListFiles(HTuple directory, HTuple options, HTuple files) {
+        Operator.compute("list_files", files,
+                () -> FileOperators.listFiles(Operator.in(directory), Operator.in(options)));
+    }
+
+    public static void MakeDir(HTuple dirName) {
+        Operator.run("make_dir", () -> FileOperators.makeDir(Operator.in(dirName)));
+    }
+
+    public static void RemoveDir(HTuple dirName) {
+        Operator.run("remove_dir", () -> FileOperators.removeDir(Operator.in(dirName)));
+    }
+
+    public static void DeleteFile(HTuple fileName) {
+        Operator.run("delete_file", () -> FileOperators.deleteFile(Operator.in(fileName)));
+    }
+
+    // ---- object tuples (dev.hprune.compat.image.ObjectOperators; indices count from 1) ----
+
+    public static void GenEmptyObj(HObject emptyObject) {
+        Operator.run("gen_empty_obj", () -> {
+            Operator.checkOut(emptyObject);
+            emptyObject.replaceWith(ObjectOperators.genEmptyObj());
+        });
+    }
+
+    public static void ConcatObj(HObject objects1, HObject objects2, HObject objectsConcat) {
+        Operator.run("concat_obj", () -> {
+            Operator.checkOut(objectsConcat);
+            objectsConcat.replaceWith(ObjectOperators.concatObj(Operator.in(objects1), Operator.in(objects2)));
+        });
+    }
+
+    public static void SelectObj(HObject objects, HObject objectSelected, HTuple index) {
+        Operator.run("select_obj", () -> {
+            Operator.checkOut(objectSelected);
+            objectSelected.replaceWith(ObjectOperators.selectObj(Operator.in(objects), Operator.in(index)));
+        });
+    }
+
+    public static void CountObj(HObject objects, HTuple number) {
+        Operator.compute("count_obj", number, () -> ObjectOperators.countObj(Operator.in(objects)));
+    }
+
 
     // ---- deep-learning models ----
 

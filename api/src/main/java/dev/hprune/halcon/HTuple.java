@@ -281,6 +281,225 @@ public final class HTuple {
         return Collections.unmodifiableList(elements);
     }
 
+    // ---- HALCON's tuple operators as methods (the receiver is the first input), as HALCON's .NET HTuple has them ----
+
+    /** HALCON's {@code tuple_length}. */
+    public HTuple TupleLength() {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleLength(this, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_select}. */
+    public HTuple TupleSelect(HTuple index) {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleSelect(this, index, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_select_range}. */
+    public HTuple TupleSelectRange(HTuple leftindex, HTuple rightindex) {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleSelectRange(this, leftindex, rightindex, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_first_n}. */
+    public HTuple TupleFirstN(HTuple index) {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleFirstN(this, index, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_last_n}. */
+    public HTuple TupleLastN(HTuple index) {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleLastN(this, index, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_find}. */
+    public HTuple TupleFind(HTuple toFind) {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleFind(this, toFind, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_uniq}. */
+    public HTuple TupleUniq() {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleUniq(this, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_inverse}. */
+    public HTuple TupleInverse() {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleInverse(this, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_concat}. */
+    public HTuple TupleConcat(HTuple t2) {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleConcat(this, t2, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_sort}. */
+    public HTuple TupleSort() {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleSort(this, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_sort_index}. */
+    public HTuple TupleSortIndex() {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleSortIndex(this, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_sum}. */
+    public HTuple TupleSum() {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleSum(this, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_max}. */
+    public HTuple TupleMax() {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleMax(this, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_min}. */
+    public HTuple TupleMin() {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleMin(this, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_mean}. */
+    public HTuple TupleMean() {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleMean(this, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_round}. */
+    public HTuple TupleRound() {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleRound(this, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_int}. */
+    public HTuple TupleInt() {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleInt(this, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_real}. */
+    public HTuple TupleReal() {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleReal(this, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_string}. */
+    public HTuple TupleString(HTuple format) {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleString(this, format, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_equal}. */
+    public HTuple TupleEqual(HTuple t2) {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleEqual(this, t2, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_regexp_match}. */
+    public HTuple TupleRegexpMatch(HTuple expression) {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleRegexpMatch(this, expression, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_split}. */
+    public HTuple TupleSplit(HTuple separator) {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleSplit(this, separator, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_strstr}. */
+    public HTuple TupleStrstr(HTuple toFind) {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleStrstr(this, toFind, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_str_bit_select}. */
+    public HTuple TupleStrBitSelect(HTuple index) {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleStrBitSelect(this, index, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_add}. */
+    public HTuple TupleAdd(HTuple s2) {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleAdd(this, s2, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_sub}. */
+    public HTuple TupleSub(HTuple d2) {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleSub(this, d2, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_mult}. */
+    public HTuple TupleMult(HTuple p2) {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleMult(this, p2, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_div}. */
+    public HTuple TupleDiv(HTuple q2) {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleDiv(this, q2, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_gen_sequence}. */
+    public static HTuple TupleGenSequence(HTuple start, HTuple end, HTuple step) {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleGenSequence(start, end, step, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_gen_const}. */
+    public static HTuple TupleGenConst(HTuple length, HTuple constVal) {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleGenConst(length, constVal, result);
+        return result;
+    }
+
+    /** HALCON's {@code tuple_rand}. */
+    public static HTuple TupleRand(HTuple length) {
+        HTuple result = new HTuple();
+        HOperatorSet.TupleRand(length, result);
+        return result;
+    }
+
     /** Replaces the content; what operators do with their output tuples. */
     void replaceWith(List<?> values) {
         List<Object> copy = new ArrayList<>(values.size());

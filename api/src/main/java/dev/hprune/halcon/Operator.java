@@ -57,6 +57,14 @@ final class Operator {
         return object == null ? null : object.objects();
     }
 
+    /** An operator with one output tuple: checks the output, computes the values, fills the output. */
+    static void compute(String operator, HTuple output, Supplier<List<?>> body) {
+        run(operator, () -> {
+            checkOut(output);
+            out(output, body.get());
+        });
+    }
+
     static void checkOut(HTuple... outputs) {
         for (HTuple output : outputs) {
             if (output == null) {

@@ -76,6 +76,13 @@ public interface HalconCLibrary extends Library {
     int T_decompose3(Pointer multiChannel, PointerByReference image1, PointerByReference image2,
             PointerByReference image3);
 
+    // object tuples (issue 14); TupleSystemFileOperatorsTest calls the T_ tuple, system and file operators by name
+    int gen_empty_obj(PointerByReference empty);
+    int concat_obj(Pointer objects1, Pointer objects2, PointerByReference concat);
+    int select_obj(Pointer objects, PointerByReference selected, long index);
+    int T_select_obj(Pointer objects, PointerByReference selected, Pointer index);
+    int T_count_obj(Pointer objects, PointerByReference number);
+
     // models
     int T_read_dl_model(Pointer fileName, PointerByReference model);
     int T_write_dl_model(Pointer model, Pointer fileName);

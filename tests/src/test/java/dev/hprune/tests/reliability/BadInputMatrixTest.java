@@ -626,6 +626,8 @@ class BadInputMatrixTest {
                 () -> HOperatorSet.GenDlPrunedModel(model, model, out)));
         rows.add(new Row("gen_dl_pruned_model", NULL, "null output", 2956,
                 () -> HOperatorSet.GenDlPrunedModel(model, pruning, nullTuple)));
+
+        rows.addAll(TupleSystemFileObjectRows.rows(() -> folder));
         return rows.stream();
     }
 
