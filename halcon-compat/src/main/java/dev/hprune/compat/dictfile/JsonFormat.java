@@ -5,7 +5,6 @@ import dev.hprune.compat.dict.DictValue;
 import dev.hprune.compat.handle.Handle;
 import dev.hprune.compat.handle.HandleRegistry;
 import dev.hprune.compat.handle.HandleType;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.Map;
  *   <li>a tuple of one element is that element; any other tuple (the empty one too) is an array;</li>
  *   <li>integers are written without, reals always with a decimal point or exponent; reading follows the same rule
  *       (HALCON's: {@code 3} is an integer, {@code 3.0} and {@code 1e3} are reals); an integer outside 64 bits reads as a
- *       real;</li>
+ *       real, one beyond the range of a real is refused (5238);</li>
  *   <li>a dict handle in a tuple is a nested object; an array that holds arrays becomes a dict with the integer keys
  *       0..n-1 (HALCON's 'convert_json_arrays_to' 'dict'), since tuples do not nest;</li>
  *   <li>true, false and null read as the values of 'json_value_true', 'json_value_false', 'json_value_null' (defaults
@@ -206,15 +205,20 @@ final class JsonFormat {
             };
         }
 
+        /** An integer or a real by the text; a number beyond the range of a real (1e400) is no valid content. */
         private static Object number(Json.NumberValue n) {
             if (n.isInteger()) {
                 try {
                     return Long.parseLong(n.text());
                 } catch (NumberFormatException tooLarge) {
-                    return new BigDecimal(n.text()).doubleValue();
+                    // falls through to the real below
                 }
             }
-            return Double.parseDouble(n.text());
+            double real = Double.parseDouble(n.text()); // JSON's number syntax is a subset of Java's
+            if (!Double.isFinite(real)) {
+                throw DictFiles.wrongFormat("the number " + n.text() + " exceeds the range of a real");
+            }
+            return real;
         }
 
         private static Handle register(Dict dict) {

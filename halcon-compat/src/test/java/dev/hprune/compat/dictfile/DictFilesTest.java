@@ -377,6 +377,7 @@ class DictFilesTest {
                 Arguments.of("dup.json", "{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("surrogate.json", "{\"a\":\"\\ud800\"}".getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("after.json", "{} {}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("too_large.json", "{\"a\":1e400}".getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("nan.json", "{\"a\":NaN}".getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("latin1.json", new byte[] {'{', '"', (byte) 0xe9, '"', ':', '1', '}'}),
                 Arguments.of("deep.json", ("{\"a\":" + "[".repeat(300) + "]".repeat(300) + "}")
