@@ -295,11 +295,14 @@ final class HdictFormat {
             if (width <= 0 || height <= 0 || channels <= 0) {
                 throw DictFiles.wrongFormat("image size " + width + "x" + height + "x" + channels);
             }
-            long pixels = (long) width * height * channels;
+            // each factor is checked against the bytes left before the next multiplication, so nothing overflows
+            long area = (long) width * height;
             long bytesPer = type == PixelType.BYTE ? 1 : 4;
-            if (pixels * bytesPer > in.remaining()) {
-                throw DictFiles.wrongFormat("image data longer than the file");
+            if (area > in.remaining() || area * channels * bytesPer > in.remaining()) {
+                throw DictFiles.wrongFormat("image data of " + width + "x" + height + "x" + channels
+                        + " pixels longer than the file");
             }
+            long pixels = area * channels;
             float[] planar = new float[(int) pixels];
             for (int i = 0; i < planar.length; i++) {
                 planar[i] = type == PixelType.BYTE ? in.get() & 0xff : Float.intBitsToFloat(in.getInt());

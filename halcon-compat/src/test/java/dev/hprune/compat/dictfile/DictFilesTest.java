@@ -361,7 +361,14 @@ class DictFilesTest {
         hugeCount[11] = 1;
         hugeCount[12] = 0x7f;
         hugeCount[13] = (byte) 0xff;
+        // one dict {"i": image} whose byte image claims (2^31-1) x (2^31-1) x 4 pixels, a size that wraps around 2^64
+        java.nio.ByteBuffer huge = java.nio.ByteBuffer.allocate(64);
+        huge.put(HdictFormat.MAGIC).putInt(1).putInt(1).put((byte) 'S').putInt(1).put((byte) 'i').put((byte) 'O')
+                .putInt(1).putInt(4).put("byte".getBytes(StandardCharsets.US_ASCII))
+                .putInt(Integer.MAX_VALUE).putInt(Integer.MAX_VALUE).putInt(4);
+        byte[] hugeImage = Arrays.copyOf(huge.array(), huge.position() + 8);
         return Stream.of(
+                Arguments.of("huge_image.hdict", hugeImage),
                 Arguments.of("garbage.hdict", "not a dict".getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("json_in.hdict", "{\"a\":1}".getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("binary_in.json", valid),
