@@ -82,6 +82,8 @@ typedef struct hprune_tuple *Htuple;
 #define H_ERR_UNKNOWN_HANDLE 2450
 #define H_ERR_HANDLE_NULL 2453
 #define H_ERR_HANDLE_CLEARED 2454
+#define H_ERR_HANDLE_NOSER 2455        /* handle type does not serialize */
+#define H_ERR_HANDLE_CYCLES 2456       /* reference cycles of handles found */
 #define H_ERR_CONTROL_EXPECTED 2460
 #define H_ERR_ICONIC_EXPECTED 2461
 #define H_ERR_DICT_KEY 2894
@@ -97,6 +99,9 @@ typedef struct hprune_tuple *Htuple;
 #define H_ERR_CHANNEL_NUM 3359
 #define H_ERR_FNF 5200                 /* file not found */
 #define H_ERR_IMAGE_DATA 5203
+#define H_ERR_EDWF 5212                /* error while writing to file */
+#define H_ERR_WFF 5238                 /* wrong file format */
+#define H_ERR_EDRF 5250                /* error reading file */
 #define H_ERR_DL_INTERNAL 7779
 #define H_ERR_DL_FILE_READ 7780
 #define H_ERR_DL_FILE_WRITE 7781
@@ -181,6 +186,13 @@ Herror T_get_dict_object(Hobject *Object, const Htuple DictHandle, const Htuple 
 Herror T_get_dict_param(const Htuple DictHandle, const Htuple GenParamName, const Htuple Key,
                         Htuple *GenParamValue);
 Herror T_remove_dict_key(const Htuple DictHandle, const Htuple Key);
+/* hprune's binary .hdict (not HALCON's) or JSON; H_ERR_WFF for a file that is neither */
+Herror T_read_dict(const Htuple FileName, const Htuple GenParamName, const Htuple GenParamValue,
+                   Htuple *DictHandle);
+Herror T_write_dict(const Htuple DictHandle, const Htuple FileName, const Htuple GenParamName,
+                    const Htuple GenParamValue);
+Herror T_copy_dict(const Htuple DictHandle, const Htuple GenParamName, const Htuple GenParamValue,
+                   Htuple *CopiedDictHandle);
 
 /* ---- images ---- */
 Herror T_read_image(Hobject *Image, const Htuple FileName);

@@ -16,6 +16,9 @@
     X(GET_DICT_OBJECT, "get_dict_object", 0, 1, 2, 0) \
     X(GET_DICT_PARAM, "get_dict_param", 0, 0, 3, 1) \
     X(REMOVE_DICT_KEY, "remove_dict_key", 0, 0, 2, 0) \
+    X(READ_DICT, "read_dict", 0, 0, 3, 1)        \
+    X(WRITE_DICT, "write_dict", 0, 0, 4, 0)      \
+    X(COPY_DICT, "copy_dict", 0, 0, 3, 1)        \
     X(READ_IMAGE, "read_image", 0, 1, 1, 0)      \
     X(GEN_IMAGE_CONST, "gen_image_const", 0, 1, 3, 0) \
     X(GEN_IMAGE1, "gen_image1", 0, 1, 4, 0)      \
@@ -145,6 +148,21 @@ Herror T_get_dict_param(const Htuple DictHandle, const Htuple GenParamName, cons
 
 Herror T_remove_dict_key(const Htuple DictHandle, const Htuple Key) {
     return hp_call(OP_REMOVE_DICT_KEY, NULL, NULL, IN(DictHandle, Key), NULL);
+}
+
+Herror T_read_dict(const Htuple FileName, const Htuple GenParamName, const Htuple GenParamValue,
+                   Htuple *DictHandle) {
+    return hp_call(OP_READ_DICT, NULL, NULL, IN(FileName, GenParamName, GenParamValue), OUT(DictHandle));
+}
+
+Herror T_write_dict(const Htuple DictHandle, const Htuple FileName, const Htuple GenParamName,
+                    const Htuple GenParamValue) {
+    return hp_call(OP_WRITE_DICT, NULL, NULL, IN(DictHandle, FileName, GenParamName, GenParamValue), NULL);
+}
+
+Herror T_copy_dict(const Htuple DictHandle, const Htuple GenParamName, const Htuple GenParamValue,
+                   Htuple *CopiedDictHandle) {
+    return hp_call(OP_COPY_DICT, NULL, NULL, IN(DictHandle, GenParamName, GenParamValue), OUT(CopiedDictHandle));
 }
 
 /* ---- images ---- */

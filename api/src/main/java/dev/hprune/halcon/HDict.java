@@ -1,13 +1,21 @@
 package dev.hprune.halcon;
 
 import dev.hprune.compat.dict.DictOperators;
+import dev.hprune.compat.dictfile.DictFiles;
 import dev.hprune.compat.handle.HandleType;
+import java.util.List;
 
 /** A HALCON dictionary handle with the dict operators as methods. */
 public class HDict extends HHandle {
     /** A new, empty dict (HALCON's {@code create_dict}). */
     public HDict() {
         super(Operator.call("create_dict", DictOperators::createDict));
+    }
+
+    /** The dict a file holds (HALCON's {@code read_dict}); see {@link HOperatorSet#ReadDict}. */
+    public HDict(String fileName, HTuple genParamName, HTuple genParamValue) {
+        super(Operator.call("read_dict", () -> DictFiles.readDict(List.of(fileName),
+                Operator.in(genParamName), Operator.in(genParamValue))));
     }
 
     /** A dict view of a handle, which must be a live dict handle (else 2453/2450/2454/2404). */
@@ -88,5 +96,30 @@ public class HDict extends HHandle {
 
     public void RemoveDictKey(String key) {
         RemoveDictKey(new HTuple(key));
+    }
+
+    /** Replaces this object's handle by the dict a file holds (HALCON's {@code read_dict}). */
+    public void ReadDict(String fileName, HTuple genParamName, HTuple genParamValue) {
+        rebind(Operator.call("read_dict", () -> DictFiles.readDict(List.of(fileName),
+                Operator.in(genParamName), Operator.in(genParamValue))));
+    }
+
+    public void WriteDict(String fileName, HTuple genParamName, HTuple genParamValue) {
+        HOperatorSet.WriteDict(new HTuple(this), new HTuple(fileName), genParamName, genParamValue);
+    }
+
+    public void WriteDict(String fileName, String genParamName, String genParamValue) {
+        WriteDict(fileName, new HTuple(genParamName), new HTuple(genParamValue));
+    }
+
+    /** A deep copy (HALCON's {@code copy_dict}): nested dicts and models are copied, not shared. */
+    public HDict CopyDict(HTuple genParamName, HTuple genParamValue) {
+        HTuple copied = new HTuple();
+        HOperatorSet.CopyDict(new HTuple(this), genParamName, genParamValue, copied);
+        return new HDict(copied.getH(0));
+    }
+
+    public HDict CopyDict(String genParamName, String genParamValue) {
+        return CopyDict(new HTuple(genParamName), new HTuple(genParamValue));
     }
 }

@@ -1,6 +1,7 @@
 package dev.hprune.halcon;
 
 import dev.hprune.compat.dict.DictOperators;
+import dev.hprune.compat.dictfile.DictFiles;
 import dev.hprune.compat.dl.DlModelOperators;
 import dev.hprune.compat.error.ErrorOperators;
 import dev.hprune.compat.prune.DlPruningOperators;
@@ -82,6 +83,38 @@ public final class HOperatorSet {
 
     public static void RemoveDictKey(HTuple dictHandle, HTuple key) {
         Operator.run("remove_dict_key", () -> DictOperators.removeDictKey(Operator.in(dictHandle), Operator.in(key)));
+    }
+
+    /**
+     * read_dict( : : FileName, GenParamName, GenParamValue : DictHandle): hprune's binary '.hdict' or JSON (by content;
+     * the ending must agree); GenParam 'json_value_true', 'json_value_false', 'json_value_null'. 5200 missing file, 5238
+     * a file that is neither format (HALCON's own .hdict files included).
+     */
+    public static void ReadDict(HTuple fileName, HTuple genParamName, HTuple genParamValue, HTuple dictHandle) {
+        Operator.run("read_dict", () -> {
+            Operator.checkOut(dictHandle);
+            Operator.out(dictHandle, List.of(DictFiles.readDict(
+                    Operator.in(fileName), Operator.in(genParamName), Operator.in(genParamValue))));
+        });
+    }
+
+    /**
+     * write_dict( : : DictHandle, FileName, GenParamName, GenParamValue : ): 'file_type' 'hdict' (default) or 'json'
+     * (default for a '.json' name), 'raise_error_if_content_not_serializable'; atomic.
+     */
+    public static void WriteDict(HTuple dictHandle, HTuple fileName, HTuple genParamName, HTuple genParamValue) {
+        Operator.run("write_dict", () -> DictFiles.writeDict(Operator.in(dictHandle), Operator.in(fileName),
+                Operator.in(genParamName), Operator.in(genParamValue)));
+    }
+
+    /** copy_dict( : : DictHandle, GenParamName, GenParamValue : CopiedDictHandle): a deep copy. */
+    public static void CopyDict(HTuple dictHandle, HTuple genParamName, HTuple genParamValue,
+            HTuple copiedDictHandle) {
+        Operator.run("copy_dict", () -> {
+            Operator.checkOut(copiedDictHandle);
+            Operator.out(copiedDictHandle, List.of(DictFiles.copyDict(
+                    Operator.in(dictHandle), Operator.in(genParamName), Operator.in(genParamValue))));
+        });
     }
 
     // ---- images ----

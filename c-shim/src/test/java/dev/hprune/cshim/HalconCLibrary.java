@@ -60,6 +60,9 @@ public interface HalconCLibrary extends Library {
     int T_get_dict_object(PointerByReference object, Pointer dict, Pointer key);
     int T_get_dict_param(Pointer dict, Pointer name, Pointer key, PointerByReference value);
     int T_remove_dict_key(Pointer dict, Pointer key);
+    int T_read_dict(Pointer fileName, Pointer genParamName, Pointer genParamValue, PointerByReference dict);
+    int T_write_dict(Pointer dict, Pointer fileName, Pointer genParamName, Pointer genParamValue);
+    int T_copy_dict(Pointer dict, Pointer genParamName, Pointer genParamValue, PointerByReference copied);
 
     // images
     int T_read_image(PointerByReference image, Pointer fileName);

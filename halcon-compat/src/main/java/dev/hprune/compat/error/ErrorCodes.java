@@ -31,6 +31,8 @@ public final class ErrorCodes {
     public static final int UNKNOWN_HANDLE = 2450;
     public static final int HANDLE_NULL = 2453;
     public static final int HANDLE_CLEARED = 2454;
+    public static final int HANDLE_NOT_SERIALIZABLE = 2455;
+    public static final int HANDLE_CYCLES = 2456;
     public static final int CONTROL_EXPECTED = 2460;
     public static final int ICONIC_EXPECTED = 2461;
     public static final int DICT_KEY_MISSING = 2894;
@@ -46,6 +48,9 @@ public final class ErrorCodes {
     public static final int WRONG_NUMBER_OF_CHANNELS = 3359;
     public static final int FILE_NOT_FOUND = 5200;
     public static final int FILE_READ_IMAGE_DATA = 5203;
+    public static final int FILE_WRITE = 5212;
+    public static final int WRONG_FILE_FORMAT = 5238;
+    public static final int FILE_READ = 5250;
 
     public static final int DL_INTERNAL = 7779;
     public static final int DL_FILE_READ = 7780;
@@ -78,6 +83,8 @@ public final class ErrorCodes {
             Map.entry(UNKNOWN_HANDLE, "Wrong (unknown) HALCON handle"),
             Map.entry(HANDLE_NULL, "Handle is NULL"),
             Map.entry(HANDLE_CLEARED, "Handle was cleared"),
+            Map.entry(HANDLE_NOT_SERIALIZABLE, "Handle type does not serialize"),
+            Map.entry(HANDLE_CYCLES, "Reference cycles of handles found"),
             Map.entry(CONTROL_EXPECTED, "Type mismatch: Control expected, found iconic"),
             Map.entry(ICONIC_EXPECTED, "Type mismatch: Iconic expected, control found"),
             Map.entry(DICT_KEY_MISSING, "Dict does not contain requested key"),
@@ -93,6 +100,9 @@ public final class ErrorCodes {
             Map.entry(WRONG_NUMBER_OF_CHANNELS, "Wrong number of channels"),
             Map.entry(FILE_NOT_FOUND, "File not found"),
             Map.entry(FILE_READ_IMAGE_DATA, "Error while reading image data"),
+            Map.entry(FILE_WRITE, "Error while writing to file"),
+            Map.entry(WRONG_FILE_FORMAT, "Wrong file format"),
+            Map.entry(FILE_READ, "Error reading file"),
             Map.entry(DL_INTERNAL, "Internal error in deep learning"),
             Map.entry(DL_FILE_READ, "Error reading the deep learning file"),
             Map.entry(DL_FILE_WRITE, "Error writing the deep learning file"),

@@ -5,22 +5,15 @@ import dev.hprune.compat.graph.Attribute;
 import dev.hprune.compat.graph.Graph;
 import dev.hprune.compat.graph.Node;
 import dev.hprune.compat.graph.ValueInfo;
+import dev.hprune.compat.io.AtomicFiles;
 import dev.hprune.compat.onnx.proto.GraphProto;
 import dev.hprune.compat.onnx.proto.ModelProto;
 import dev.hprune.compat.onnx.proto.NodeProto;
 import dev.hprune.compat.onnx.proto.OperatorSetIdProto;
 import dev.hprune.compat.onnx.proto.StringStringEntryProto;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,7 +33,7 @@ public final class OnnxWriter {
     public static final long IR_VERSION = 8;
     public static final String PRODUCER = "hprune";
     /** How long a temporary file must be untouched before a later write to the same target deletes it. */
-    public static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
+    public static final Duration ABANDONED_AFTER = AtomicFiles.ABANDONED_AFTER;
 
     private OnnxWriter() {}
 
@@ -60,61 +53,10 @@ public final class OnnxWriter {
 
     public static void write(Graph graph, Path file) {
         byte[] bytes = toBytes(graph);
-        Path temporary = null;
         try {
-            Path target = file.toAbsolutePath();
-            Path folder = target.getParent();
-            temporary = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            temporary = null;
-            syncFolder(folder);
-            removeAbandonedTemporaries(target);
+            AtomicFiles.write(file, bytes);
         } catch (IOException | RuntimeException e) {
             throw OnnxErrors.fileWrite("cannot write " + file + ": " + e, e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException e) {
-                    // the write already failed; the original error is the one to report
-                }
-            }
-        }
-    }
-
-    /**
-     * Deletes temporary files of earlier writes to {@code target} that a killed process left behind (kill -9 between
-     * creating the temporary file and the rename). Only files untouched for {@link #ABANDONED_AFTER} go, so that a write
-     * another process has in progress is never disturbed. Best effort: a file that cannot be deleted stays.
-     */
-    static void removeAbandonedTemporaries(Path target) {
-        String prefix = "." + target.getFileName() + ".";
-        FileTime cutoff = FileTime.from(Instant.now().minus(ABANDONED_AFTER));
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(target.getParent(),
-                p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".tmp"))) {
-            for (Path file : stale) {
-                if (Files.getLastModifiedTime(file).compareTo(cutoff) < 0) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the model is written; leftovers of other writes are not this write's failure
-        }
-    }
-
-    /** Makes the rename durable; not every platform can sync a folder, and the file itself is already synced. */
-    private static void syncFolder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | RuntimeException e) {
-            // best effort only
         }
     }
 

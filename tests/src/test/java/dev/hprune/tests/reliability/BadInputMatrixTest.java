@@ -283,6 +283,66 @@ class BadInputMatrixTest {
                 () -> HOperatorSet.RemoveDictKey(pruning, t("a"))));
         rows.add(new Row("remove_dict_key", NULL, "null key", 2954, () -> HOperatorSet.RemoveDictKey(dict, nullTuple)));
 
+        // read_dict( : : FileName, GenParamName, GenParamValue : DictHandle)
+        String missingDict = folder.resolve("missing.hdict").toString();
+        rows.add(new Row("read_dict", OTHER, "missing file", 5200,
+                () -> HOperatorSet.ReadDict(t(missingDict), t(), t(), out)));
+        rows.add(new Row("read_dict", OTHER, "a file that is no dict", 5238,
+                () -> HOperatorSet.ReadDict(t(notOnnx.toString()), t(), t(), out)));
+        rows.add(new Row("read_dict", WRONG_TYPE, "a number as file name", 1201,
+                () -> HOperatorSet.ReadDict(t(3), t(), t(), out)));
+        rows.add(new Row("read_dict", EMPTY, "no file name", 1401, () -> HOperatorSet.ReadDict(t(), t(), t(), out)));
+        rows.add(new Row("read_dict", UNKNOWN_NAME, "'file_type' (write_dict only)", 1302,
+                () -> HOperatorSet.ReadDict(t(missingDict), t("file_type"), t("json"), out)));
+        rows.add(new Row("read_dict", WRONG_LENGTH, "a name without value", 1403,
+                () -> HOperatorSet.ReadDict(t(missingDict), t("json_value_null"), t(), out)));
+        rows.add(new Row("read_dict", OUT_OF_RANGE, "arrays converted to 'tuple'", 1303,
+                () -> HOperatorSet.ReadDict(t(missingDict), t("convert_json_arrays_to"), t("tuple"), out)));
+        rows.add(new Row("read_dict", NULL, "null file name", 2954,
+                () -> HOperatorSet.ReadDict(nullTuple, t(), t(), out)));
+        rows.add(new Row("read_dict", NULL, "null output", 2956,
+                () -> HOperatorSet.ReadDict(t(missingDict), t(), t(), nullTuple)));
+
+        // write_dict( : : DictHandle, FileName, GenParamName, GenParamValue : )
+        String dictFile = folder.resolve("bad-input.hdict").toString();
+        rows.add(new Row("write_dict", WRONG_HANDLE, "pruning handle", 2404,
+                () -> HOperatorSet.WriteDict(pruning, t(dictFile), t(), t())));
+        rows.add(new Row("write_dict", CLEARED, "cleared dict", 2454,
+                () -> HOperatorSet.WriteDict(clearedDict, t(dictFile), t(), t())));
+        rows.add(new Row("write_dict", WRONG_TYPE, "a number as file name", 1202,
+                () -> HOperatorSet.WriteDict(dict, t(1.5), t(), t())));
+        rows.add(new Row("write_dict", UNKNOWN_NAME, "'compression'", 1303,
+                () -> HOperatorSet.WriteDict(dict, t(dictFile), t("compression"), t("true"))));
+        rows.add(new Row("write_dict", OUT_OF_RANGE, "file_type 'xml'", 1304,
+                () -> HOperatorSet.WriteDict(dict, t(dictFile), t("file_type"), t("xml"))));
+        rows.add(new Row("write_dict", WRONG_LENGTH, "a name without value", 1404,
+                () -> HOperatorSet.WriteDict(dict, t(dictFile), t("file_type"), t())));
+        rows.add(new Row("write_dict", OTHER, "an image in JSON", 2455,
+                () -> HOperatorSet.WriteDict(dict, t(dictFile), t("file_type"), t("json"))));
+        rows.add(new Row("write_dict", OTHER, "a folder that does not exist", 5212,
+                () -> HOperatorSet.WriteDict(dict, t(folder.resolve("no/such/folder/d.hdict").toString()), t(), t())));
+        rows.add(new Row("write_dict", NULL, "null file name", 2954,
+                () -> HOperatorSet.WriteDict(dict, nullTuple, t(), t())));
+
+        // copy_dict( : : DictHandle, GenParamName, GenParamValue : CopiedDictHandle)
+        rows.add(new Row("copy_dict", WRONG_HANDLE, "model handle", 2404,
+                () -> HOperatorSet.CopyDict(model, t(), t(), out)));
+        rows.add(new Row("copy_dict", CLEARED, "cleared dict", 2454,
+                () -> HOperatorSet.CopyDict(clearedDict, t(), t(), out)));
+        rows.add(new Row("copy_dict", UNKNOWN_NAME, "'copy_tuple'", 1302,
+                () -> HOperatorSet.CopyDict(dict, t("copy_tuple"), t("true"), out)));
+        rows.add(new Row("copy_dict", OUT_OF_RANGE, "raise_error_if_content_not_serializable 'maybe'", 1303,
+                () -> HOperatorSet.CopyDict(dict, t("raise_error_if_content_not_serializable"), t("maybe"), out)));
+        rows.add(new Row("copy_dict", WRONG_LENGTH, "a value without name", 1403,
+                () -> HOperatorSet.CopyDict(dict, t(), t("true"), out)));
+        rows.add(new Row("copy_dict", OTHER, "a pruning handle inside", 2455, () -> {
+            HTuple holder = new HTuple();
+            HOperatorSet.CreateDict(holder);
+            HOperatorSet.SetDictTuple(holder, t("p"), pruning);
+            HOperatorSet.CopyDict(holder, t(), t(), out);
+        }));
+        rows.add(new Row("copy_dict", NULL, "null output", 2956, () -> HOperatorSet.CopyDict(dict, t(), t(), nullTuple)));
+
         // read_image( : Image : FileName : )
         rows.add(new Row("read_image", UNKNOWN_NAME, "missing file", 5200,
                 () -> HOperatorSet.ReadImage(new HObject(), t(folder.resolve("none.png").toString()))));
