@@ -186,17 +186,25 @@ final class TaylorReference {
         return graph.withInitializers(weights).withNodes(nodes);
     }
 
-    private static Tensor keep(Tensor tensor, Use use, int[] channels) {
-        long[] shape = tensor.shape();
+    /** A shape as {elements before axis, the axis' extent, elements after it}. */
+    private static int[] split(long[] shape, int axis) {
         int outer = 1;
-        for (int a = 0; a < use.axis(); a++) {
+        for (int a = 0; a < axis; a++) {
             outer *= (int) shape[a];
         }
         int inner = 1;
-        for (int a = use.axis() + 1; a < shape.length; a++) {
+        for (int a = axis + 1; a < shape.length; a++) {
             inner *= (int) shape[a];
         }
-        int along = (int) shape[use.axis()];
+        return new int[] {outer, (int) shape[axis], inner};
+    }
+
+    private static Tensor keep(Tensor tensor, Use use, int[] channels) {
+        long[] shape = tensor.shape();
+        int[] split = split(shape, use.axis());
+        int outer = split[0];
+        int along = split[1];
+        int inner = split[2];
         int run = use.block() * inner;
         float[] from = tensor.toFloats();
         float[] to = new float[outer * channels.length * run];
@@ -214,15 +222,10 @@ final class TaylorReference {
 
     /** Calls {@code action(channel, flat index)} for every entry of a tensor of {@code shape} that belongs to a channel. */
     private static void forEachEntry(long[] shape, Use use, java.util.function.BiConsumer<Integer, Integer> action) {
-        int outer = 1;
-        for (int a = 0; a < use.axis(); a++) {
-            outer *= (int) shape[a];
-        }
-        int inner = 1;
-        for (int a = use.axis() + 1; a < shape.length; a++) {
-            inner *= (int) shape[a];
-        }
-        int along = (int) shape[use.axis()];
+        int[] split = split(shape, use.axis());
+        int outer = split[0];
+        int along = split[1];
+        int inner = split[2];
         for (int o = 0; o < outer; o++) {
             for (int a = 0; a < along; a++) {
                 int channel = a / use.block();
