@@ -106,7 +106,11 @@ public final class DlModel implements AutoCloseable {
                 ModelMetadata.real(m, "weight_prior").filter(v -> v >= 0).orElse(0.0),
                 ModelMetadata.real(m, "batchnorm_momentum").filter(v -> v >= 0 && v <= 1).orElse(0.9),
                 "cpu");
-        // a stored batch size that set_dl_model_param would refuse is ignored like the other invalid metadata above
+        // a stored batch size that set_dl_model_param would refuse is ignored like the other invalid metadata above;
+        // batch 1 needs no check (it falls back to itself), so a file without one runs no shape inference here
+        if (params.batchSize() == 1) {
+            return params;
+        }
         try {
             BatchBuffers.check(graph, layout, params);
             return params;

@@ -227,7 +227,7 @@ final class ChannelFlow implements ChannelEngine {
             parts.forEach(this::protect);
             return;
         }
-        int[] ids = parts.stream().flatMapToInt(p -> java.util.Arrays.stream(p.ids)).toArray();
+        int[] ids = parts.stream().flatMapToInt(p -> Arrays.stream(p.ids)).toArray();
         channels.put(node.output(), new Channels(ids, false, 1, node.output()));
     }
 
@@ -244,7 +244,7 @@ final class ChannelFlow implements ChannelEngine {
             return;
         }
         for (int k = 0; k < ranges.length; k++) {
-            int[] ids = java.util.Arrays.copyOfRange(in.ids, ranges[k][0], ranges[k][1]);
+            int[] ids = Arrays.copyOfRange(in.ids, ranges[k][0], ranges[k][1]);
             if (ids.length == in.count()) {
                 channels.put(node.outputs().get(k), in);
             } else {
@@ -394,7 +394,7 @@ final class ChannelFlow implements ChannelEngine {
         }
         Node transpose = onlyConsumer(node.output(), "Transpose");
         if (transpose == null
-                || !java.util.Arrays.equals(transpose.intsAttr("perm", null), new long[] {0, 2, 1, 3, 4})) {
+                || !Arrays.equals(transpose.intsAttr("perm", null), new long[] {0, 2, 1, 3, 4})) {
             return false;
         }
         Node back = onlyConsumer(transpose.output(), "Reshape");
