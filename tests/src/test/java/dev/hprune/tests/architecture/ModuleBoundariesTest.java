@@ -18,6 +18,7 @@ class ModuleBoundariesTest {
     private static final String API = "dev.hprune.halcon..";
     private static final String TF = "dev.hprune.tf..";
     private static final String CSHIM = "dev.hprune.cshim..";
+    private static final String PROCEDURES = "dev.hprune.procedures..";
     private static final String TENSORFLOW = "org.tensorflow..";
     private static final String PROTOBUF = "com.google.protobuf..";
     private static final String JNA = "com.sun.jna..";
@@ -37,6 +38,10 @@ class ModuleBoundariesTest {
     static final ArchRule SHIM_KNOWS_NO_TENSORFLOW = noClasses().that().resideInAPackage(CSHIM)
             .should().dependOnClassesThat().resideInAnyPackage(TENSORFLOW, TF)
             .because("c-shim calls the api module only (design.md)");
+
+    static final ArchRule PROCEDURES_STAND_ON_THE_API_ALONE = noClasses().that().resideInAPackage(PROCEDURES)
+            .should().dependOnClassesThat().resideInAnyPackage(COMPAT, TENSORFLOW, PROTOBUF, JNA, TF, CSHIM)
+            .because("HALCON's procedures call HALCON's operators only; ours call HOperatorSet only (design.md)");
 
     private static JavaClasses production;
 
@@ -66,6 +71,11 @@ class ModuleBoundariesTest {
     @Test
     void backendImportsNoHalconShapes() {
         BACKEND_KNOWS_NO_HALCON_SHAPES.allowEmptyShould(true).check(production);
+    }
+
+    @Test
+    void proceduresImportOnlyTheApi() {
+        PROCEDURES_STAND_ON_THE_API_ALONE.allowEmptyShould(true).check(production);
     }
 
     @Test
