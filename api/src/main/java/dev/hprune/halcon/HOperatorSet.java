@@ -294,6 +294,15 @@ public final class HOperatorSet {
         });
     }
 
+    /** gen_rectangle1( : Rectangle : Row1, Column1, Row2, Column2 : ): hprune's regions are such rectangles. */
+    public static void GenRectangle1(HObject rectangle, HTuple row1, HTuple column1, HTuple row2, HTuple column2) {
+        Operator.run("gen_rectangle1", () -> {
+            Operator.checkOut(rectangle);
+            rectangle.replaceWith(DomainOperators.genRectangle1(Operator.in(row1), Operator.in(column1),
+                    Operator.in(row2), Operator.in(column2)));
+        });
+    }
+
     /** get_domain(Image : Domain : : ): one rectangle region per image. */
     public static void GetDomain(HObject image, HObject domain) {
         Operator.run("get_domain", () -> {

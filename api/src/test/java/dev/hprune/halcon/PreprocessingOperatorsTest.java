@@ -4,7 +4,6 @@ import static dev.hprune.halcon.HalconAssertions.assertHalconError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -175,14 +174,26 @@ class PreprocessingOperatorsTest {
                 "min_max_gray");
     }
 
-    /** A rectangle region made the HALCON way: get_domain of an image whose domain was cropped. */
+    /** A rectangle region made with gen_rectangle1; reals round to the nearest pixel. */
     private static HObject regionOf(HImage image, int row1, int column1, int row2, int column2) {
-        HObject cropped = new HObject();
-        HOperatorSet.ChangeDomain(image, new HRegion(List.of(new dev.hprune.compat.image.Region(row1, column1, row2,
-                column2))), cropped);
-        HObject domain = new HObject();
-        HOperatorSet.GetDomain(cropped, domain);
-        return domain;
+        HObject rectangle = new HObject();
+        HOperatorSet.GenRectangle1(rectangle, new HTuple(row1 + 0.4), new HTuple(column1 - 0.4), new HTuple(row2),
+                new HTuple(column2));
+        assertThat(new HRegion(rectangle).smallestRectangle1()).containsExactly(row1, column1, row2, column2);
+        return rectangle;
+    }
+
+    @Test
+    void genRectangle1MakesOneRegionPerIndex() {
+        HObject two = new HObject();
+        HOperatorSet.GenRectangle1(two, new HTuple(new int[] {0, 5}), new HTuple(new int[] {1, 6}),
+                new HTuple(new int[] {2, 7}), new HTuple(new int[] {3, 8}));
+        HObject second = new HObject();
+        HOperatorSet.SelectObj(two, second, new HTuple(2));
+        assertThat(new HRegion(second).smallestRectangle1()).containsExactly(5, 6, 7, 8);
+        assertHalconError(() -> HOperatorSet.GenRectangle1(new HObject(), new HTuple(2), new HTuple(0), new HTuple(1),
+                new HTuple(0)), 1303, "gen_rectangle1");
+        assertHalconError(() -> new HRegion(HImage.fromPlanar(1, 1, 1, new float[1])), 1501, "copy_obj");
     }
 
     @Test

@@ -69,6 +69,43 @@ public final class DomainOperators {
         return changed;
     }
 
+    /**
+     * gen_rectangle1( : Rectangle : Row1, Column1, Row2, Column2 : ): one rectangle per index of the four tuples, which
+     * must have the same length (1400+N for the first that differs from Row1, 1401 for none). Reals are rounded to the
+     * nearest pixel; a rectangle with Row2 < Row1 is 1303, with Column2 < Column1 1304 (hprune holds no empty regions).
+     */
+    public static List<Region> genRectangle1(List<Object> row1, List<Object> column1, List<Object> row2,
+            List<Object> column2) {
+        List<List<Object>> params = List.of(row1, column1, row2, column2);
+        if (row1 == null || row1.isEmpty()) {
+            throw HalconError.of(ErrorCodes.wrongCount(1), "Row1 holds no value");
+        }
+        for (int p = 1; p < 4; p++) {
+            if (params.get(p) == null || params.get(p).size() != row1.size()) {
+                throw HalconError.of(ErrorCodes.wrongCount(p + 1), "each coordinate needs " + row1.size() + " values");
+            }
+        }
+        List<Region> rectangles = new ArrayList<>(row1.size());
+        for (int i = 0; i < row1.size(); i++) {
+            int[] v = new int[4];
+            for (int p = 0; p < 4; p++) {
+                double d = dev.hprune.compat.control.ControlArgs.toReal(params.get(p).get(i), p + 1);
+                if (!(Math.abs(d) <= ImageOperators.MAX_SIDE * 4.0)) {
+                    throw dev.hprune.compat.control.ControlArgs.wrongValue(p + 1, "coordinate " + d);
+                }
+                v[p] = (int) Math.round(d);
+            }
+            if (v[2] < v[0]) {
+                throw dev.hprune.compat.control.ControlArgs.wrongValue(3, "Row2 " + v[2] + " < Row1 " + v[0]);
+            }
+            if (v[3] < v[1]) {
+                throw dev.hprune.compat.control.ControlArgs.wrongValue(4, "Column2 " + v[3] + " < Column1 " + v[1]);
+            }
+            rectangles.add(new Region(v[0], v[1], v[2], v[3]));
+        }
+        return rectangles;
+    }
+
     /** A region, or an image's domain: HALCON reads an image passed where a region is expected as its domain. */
     static Region regionOf(Iconic object) {
         return object instanceof Image image ? image.domain() : (Region) object;
