@@ -502,7 +502,8 @@ public final class HOperatorSet {
     public static void ConcatObj(HObject objects1, HObject objects2, HObject objectsConcat) {
         Operator.run("concat_obj", () -> {
             Operator.checkOut(objectsConcat);
-            objectsConcat.replaceWith(ObjectOperators.concatObj(Operator.iconics(objects1), Operator.iconics(objects2)));
+            objectsConcat.replaceWith(
+                    ObjectOperators.concatObj(Operator.iconics(objects1), Operator.iconics(objects2)));
         });
     }
 
@@ -517,7 +518,7 @@ public final class HOperatorSet {
         Operator.compute("count_obj", number, () -> ObjectOperators.countObj(Operator.iconics(objects)));
     }
 
-    /** replace_obj(Objects, ObjectsReplace : Objects : Index : ); .NET's out parameter is {@code objectsResult} here. */
+    /** replace_obj(Objects, ObjectsReplace : Objects : Index : ); the output Objects is {@code objectsResult} here. */
     public static void ReplaceObj(HObject objects, HObject objectsReplace, HObject objectsResult, HTuple index) {
         Operator.run("replace_obj", () -> {
             Operator.checkOut(objectsResult);

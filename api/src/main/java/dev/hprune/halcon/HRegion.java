@@ -14,6 +14,11 @@ public class HRegion extends HObject {
     /** An uninitialized region. */
     public HRegion() {}
 
+    /** {@code gen_rectangle1}: the rectangle rows row1..row2, columns column1..column2 (both ends included). */
+    public HRegion(int row1, int column1, int row2, int column2) {
+        HOperatorSet.GenRectangle1(this, new HTuple(row1), new HTuple(column1), new HTuple(row2), new HTuple(column2));
+    }
+
     HRegion(List<Region> regions) {
         super(regions);
     }

@@ -289,7 +289,43 @@ class PreprocessingOperatorsTest {
         HOperatorSet.GetImageType(both, types); // the input is untouched
         assertThat(types).isEqualTo(new HTuple(new String[] {"byte", "real"}));
         assertHalconError(() -> HOperatorSet.ReplaceObj(both, a, replaced, new HTuple(3)), 1301, "replace_obj");
-        assertHalconError(() -> HOperatorSet.ReplaceObj(both, a, replaced, new HTuple(new int[] {1, 2})), 1401, "replace_obj");
+        assertHalconError(() -> HOperatorSet.ReplaceObj(both, a, replaced, new HTuple(new int[] {1, 2})), 1401,
+                "replace_obj");
         assertHalconError(() -> HOperatorSet.ReplaceObj(both, a, replaced, new HTuple(1.0)), 1201, "replace_obj");
+    }
+
+    /** The HImage/HRegion methods give what the HOperatorSet statics give. */
+    @Test
+    void classMethodsFollowTheStatics() {
+        HImage rgb = bytes(3, 2, 3, 10, 20, 30, 40, 50, 60, 1, 2, 3, 4, 5, 6, 11, 12, 13, 14, 15, 16);
+        HImage part = rgb.ChangeDomain(new HRegion(0, 1, 1, 2));
+        assertThat(part.GetDomain().smallestRectangle1()).containsExactly(0, 1, 1, 2);
+        assertThat(part.CropDomain().toPlanar()).containsExactly(20, 30, 50, 60, 2, 3, 5, 6, 12, 13, 15, 16);
+        assertThat(part.FullDomain().GetDomain().smallestRectangle1()).containsExactly(0, 0, 1, 2);
+        assertThat(rgb.AccessChannel(2).toPlanar()).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(rgb.AccessChannel(1).AppendChannel(rgb.AccessChannel(3)).countChannels()).isEqualTo(2);
+        HObject gray = new HObject();
+        HOperatorSet.Rgb1ToGray(rgb, gray);
+        assertThat(rgb.Rgb1ToGray().toPlanar()).containsExactly(planar(gray));
+        assertThat(rgb.ScaleImage(2, 1).toPlanar()[0]).isEqualTo(21f);
+        assertThat(rgb.ConvertImageType("real").getImageType()).isEqualTo("real");
+        assertThat(rgb.CopyImage().toPlanar()).containsExactly(rgb.toPlanar());
+        HTuple min = new HTuple();
+        HTuple max = new HTuple();
+        HTuple range = new HTuple();
+        rgb.MinMaxGray(new HRegion(0, 1, 1, 2), 0, min, max, range);
+        assertThat(min).isEqualTo(new HTuple(20.0));
+        assertThat(max).isEqualTo(new HTuple(60.0));
+        HTuple type = new HTuple();
+        HTuple width = new HTuple();
+        HTuple height = new HTuple();
+        assertThat(rgb.GetImagePointer1(type, width, height)).isEqualTo(new HTuple(new int[] {10, 20, 30, 40, 50, 60}));
+        HImage generated = new HImage();
+        generated.GenImage1("real", 1, 1, new float[] {0.5f});
+        assertThat(generated.toPlanar()).containsExactly(0.5f);
+        generated.GenImage3("byte", 1, 1, new byte[] {1}, new byte[] {2}, new byte[] {3});
+        assertThat(generated.countChannels()).isEqualTo(3);
+        assertHalconError(() -> new HRegion(2, 0, 1, 0), 1303, "gen_rectangle1");
+        assertHalconError(() -> rgb.AccessChannel(4), 1301, "access_channel");
     }
 }

@@ -14,8 +14,8 @@ import java.util.WeakHashMap;
 /**
  * The pointer forms of HALCON's C interface. {@code gen_image1} and {@code gen_image3}: images from the caller's pixel
  * buffers, whose addresses come as integers; 'byte' buffers hold unsigned chars, 'real' buffers floats, row after row.
- * The pixels are copied into Java arrays and the image is built by {@link HOperatorSet#GenImage1}/{@code GenImage3}, so C
- * and Java share one set of rules. {@code get_image_pointer1}: the address of a native copy of the first channel.
+ * The pixels are copied into Java arrays and the image is built by {@link HOperatorSet#GenImage1}/{@code GenImage3},
+ * so C and Java share one set of rules. {@code get_image_pointer1}: the address of a native copy of the first channel.
  */
 final class PixelImages {
     private PixelImages() {}

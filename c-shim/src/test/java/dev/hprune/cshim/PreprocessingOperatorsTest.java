@@ -42,8 +42,9 @@ class PreprocessingOperatorsTest {
             }
         }
         PointerByReference out = new PointerByReference();
-        assertThat(C.T_gen_image3(out, c.tuple("byte"), c.tuple(3L), c.tuple(2L), c.tuple(Pointer.nativeValue(planes[0])),
-                c.tuple(Pointer.nativeValue(planes[1])), c.tuple(Pointer.nativeValue(planes[2])))).isEqualTo(2);
+        assertThat(C.T_gen_image3(out, c.tuple("byte"), c.tuple(3L), c.tuple(2L),
+                c.tuple(Pointer.nativeValue(planes[0])), c.tuple(Pointer.nativeValue(planes[1])),
+                c.tuple(Pointer.nativeValue(planes[2])))).isEqualTo(2);
         return c.outObject(out);
     }
 
@@ -212,7 +213,7 @@ class PreprocessingOperatorsTest {
         assertThat(CSide.read(c.out(type))).isEqualTo(CSide.javaValues(jType));
         assertThat(CSide.read(c.out(width))).isEqualTo(CSide.javaValues(jWidth));
         assertThat(CSide.read(c.out(height))).isEqualTo(CSide.javaValues(jHeight));
-        Pointer pixels = new Pointer(CSide.read(c.out(pointer)).stream().mapToLong(v -> (Long) v).findFirst().orElseThrow());
+        Pointer pixels = new Pointer((Long) CSide.read(c.out(pointer)).get(0));
         byte[] read = pixels.getByteArray(0, 6);
         for (int i = 0; i < 6; i++) {
             assertThat((long) (read[i] & 0xff)).isEqualTo(jValues.getL(i)).isEqualTo(37L * i + 3);

@@ -43,8 +43,8 @@ public final class DomainOperators {
     }
 
     /**
-     * change_domain(Image, NewDomain : ImageNew : : ): every image gets the one region {@code newDomain}, clipped to its
-     * matrix as HALCON does. NewDomain must hold exactly one region (1502 otherwise); an image there stands for its
+     * change_domain(Image, NewDomain : ImageNew : : ): every image gets the one region {@code newDomain}, clipped to
+     * its matrix as HALCON does. NewDomain must hold exactly one region (1502 otherwise); an image there stands for its
      * domain, as HALCON reads an image passed as a region. A region that misses an image entirely would leave an empty
      * domain, which hprune does not hold: 1502 as well, with the reason in the text.
      */
@@ -54,7 +54,8 @@ public final class DomainOperators {
             throw HalconError.of(ErrorCodes.INPUT_OBJECT_NOT_INITIALIZED, "NewDomain");
         }
         if (newDomain.size() != 1) {
-            throw HalconError.of(ErrorCodes.wrongObjectCount(2), "NewDomain must be one region, got " + newDomain.size());
+            throw HalconError.of(ErrorCodes.wrongObjectCount(2),
+                    "NewDomain must be one region, got " + newDomain.size());
         }
         Region region = regionOf(newDomain.get(0));
         List<Image> changed = new ArrayList<>(sources.size());

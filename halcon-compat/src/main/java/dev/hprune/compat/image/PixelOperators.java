@@ -67,7 +67,7 @@ public final class PixelOperators {
         return grey;
     }
 
-    /** access_channel(MultiChannelImage : Image : Channel : ): channel number Channel, counted from 1 (1301 outside). */
+    /** access_channel(MultiChannelImage : Image : Channel : ): channel Channel, counted from 1 (1301 outside). */
     public static List<Image> accessChannel(List<Image> images, List<Object> channel) {
         List<Image> sources = ImageOperators.initialized(images);
         long number = ControlArgs.integer(channel, 1);
@@ -131,7 +131,8 @@ public final class PixelOperators {
      * (the lower one for an even area) when n reaches half the area. Regions may hold images, read as their domains.
      * Image must be one image (1502), Percent 0..50 (1301). Index 0 of the result: Min, 1: Max, 2: Range, reals.
      */
-    public static List<List<Object>> minMaxGray(List<? extends Iconic> regions, List<Image> image, List<Object> percent) {
+    public static List<List<Object>> minMaxGray(List<? extends Iconic> regions, List<Image> image,
+            List<Object> percent) {
         if (regions == null) {
             throw HalconError.of(ErrorCodes.INPUT_OBJECT_NOT_INITIALIZED, "Regions");
         }

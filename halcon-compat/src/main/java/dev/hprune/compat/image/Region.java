@@ -9,7 +9,8 @@ package dev.hprune.compat.image;
 public record Region(int row1, int column1, int row2, int column2) implements Iconic {
     public Region {
         if (row2 < row1 || column2 < column1) {
-            throw new IllegalArgumentException("empty rectangle " + row1 + "," + column1 + " .. " + row2 + "," + column2);
+            throw new IllegalArgumentException(
+                    "empty rectangle " + row1 + "," + column1 + " .. " + row2 + "," + column2);
         }
     }
 

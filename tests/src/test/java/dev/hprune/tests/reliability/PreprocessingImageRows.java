@@ -46,12 +46,14 @@ final class PreprocessingImageRows {
         // scale_image(Image : ImageScaled : Mult, Add : )
         rows.add(new Row("scale_image", WRONG_TYPE, "string Mult", 1201,
                 () -> HOperatorSet.ScaleImage(grey, new HObject(), t("2"), t(0))));
-        rows.add(new Row("scale_image", EMPTY, "no Add", 1402, () -> HOperatorSet.ScaleImage(grey, new HObject(), t(1), t())));
+        rows.add(new Row("scale_image", EMPTY, "no Add", 1402,
+                () -> HOperatorSet.ScaleImage(grey, new HObject(), t(1), t())));
         rows.add(new Row("scale_image", WRONG_LENGTH, "two Mult", 1401,
                 () -> HOperatorSet.ScaleImage(grey, new HObject(), t(1, 2), t(0))));
         rows.add(new Row("scale_image", NULL, "uninitialized image", 2953,
                 () -> HOperatorSet.ScaleImage(new HObject(), new HObject(), t(1), t(0))));
-        rows.add(new Row("scale_image", NULL, "null output", 2955, () -> HOperatorSet.ScaleImage(grey, null, t(1), t(0))));
+        rows.add(new Row("scale_image", NULL, "null output", 2955,
+                () -> HOperatorSet.ScaleImage(grey, null, t(1), t(0))));
         rows.add(new Row("scale_image", OTHER, "a region as image", 1501,
                 () -> HOperatorSet.ScaleImage(region, new HObject(), t(1), t(0))));
 
@@ -62,7 +64,8 @@ final class PreprocessingImageRows {
                 () -> HOperatorSet.Rgb1ToGray(new HObject(), new HObject())));
         rows.add(new Row("rgb1_to_gray", NULL, "null output", 2955, () -> HOperatorSet.Rgb1ToGray(rgb, null)));
 
-        // access_channel(MultiChannelImage : Image : Channel : ), append_channel(MultiChannelImage, Image : ImageExtended : : )
+        // access_channel(MultiChannelImage : Image : Channel : ),
+        // append_channel(MultiChannelImage, Image : ImageExtended : : )
         rows.add(new Row("access_channel", OUT_OF_RANGE, "channel 4 of 3", 1301,
                 () -> HOperatorSet.AccessChannel(rgb, new HObject(), t(4))));
         rows.add(new Row("access_channel", OUT_OF_RANGE, "channel 0 (1-based)", 1301,
@@ -85,7 +88,8 @@ final class PreprocessingImageRows {
         // get_image_type, copy_image
         rows.add(new Row("get_image_type", NULL, "uninitialized image", 2953,
                 () -> HOperatorSet.GetImageType(new HObject(), out)));
-        rows.add(new Row("get_image_type", NULL, "null output", 2956, () -> HOperatorSet.GetImageType(grey, nullTuple)));
+        rows.add(new Row("get_image_type", NULL, "null output", 2956,
+                () -> HOperatorSet.GetImageType(grey, nullTuple)));
         rows.add(new Row("copy_image", NULL, "uninitialized image", 2953,
                 () -> HOperatorSet.CopyImage(new HObject(), new HObject())));
         rows.add(new Row("copy_image", OTHER, "a region", 1501, () -> HOperatorSet.CopyImage(region, new HObject())));
