@@ -211,6 +211,25 @@ Herror T_convert_image_type(const Hobject Image, Hobject *ImageConverted, const 
 Herror T_compose3(const Hobject Image1, const Hobject Image2, const Hobject Image3, Hobject *MultiChannelImage);
 Herror T_decompose3(const Hobject MultiChannelImage, Hobject *Image1, Hobject *Image2, Hobject *Image3);
 
+/* ---- preprocessing image operators (a domain is a rectangle; a region object is one rectangle) ---- */
+Herror T_scale_image(const Hobject Image, Hobject *ImageScaled, const Htuple Mult, const Htuple Add);
+Herror rgb1_to_gray(const Hobject RGBImage, Hobject *GrayImage);
+Herror T_access_channel(const Hobject MultiChannelImage, Hobject *Image, const Htuple Channel);
+Herror append_channel(const Hobject MultiChannelImage, const Hobject Image, Hobject *ImageExtended);
+Herror T_get_image_type(const Hobject Image, Htuple *Type);
+Herror copy_image(const Hobject Image, Hobject *DupImage);
+Herror T_min_max_gray(const Hobject Regions, const Hobject Image, const Htuple Percent, Htuple *Min, Htuple *Max,
+                      Htuple *Range);
+/* Pointer addresses a copy of the first channel's pixels ('byte': unsigned char, 'real': float, row after row) that
+ * lives as long as the image object; read it, never write or free it. */
+Herror T_get_image_pointer1(const Hobject Image, Htuple *Pointer, Htuple *Type, Htuple *Width, Htuple *Height);
+Herror full_domain(const Hobject Image, Hobject *ImageFull);
+Herror crop_domain(const Hobject Image, Hobject *ImagePart);
+Herror T_gen_rectangle1(Hobject *Rectangle, const Htuple Row1, const Htuple Column1, const Htuple Row2,
+                        const Htuple Column2);
+Herror get_domain(const Hobject Image, Hobject *Domain);
+Herror change_domain(const Hobject Image, const Hobject NewDomain, Hobject *ImageNew);
+
 /* ---- deep-learning models ---- */
 Herror T_read_dl_model(const Htuple FileName, Htuple *DLModelHandle);
 Herror T_write_dl_model(const Htuple DLModelHandle, const Htuple FileName);
@@ -281,6 +300,7 @@ Herror concat_obj(const Hobject Objects1, const Hobject Objects2, Hobject *Objec
 Herror select_obj(const Hobject Objects, Hobject *ObjectSelected, Hlong Index);
 Herror T_select_obj(const Hobject Objects, Hobject *ObjectSelected, const Htuple Index);
 Herror T_count_obj(const Hobject Objects, Htuple *Number);
+Herror T_replace_obj(const Hobject Objects, const Hobject ObjectsReplace, Hobject *ObjectsResult, const Htuple Index);
 
 #ifdef __cplusplus
 }

@@ -29,6 +29,19 @@
     X(CONVERT_IMAGE_TYPE, "convert_image_type", 1, 1, 1, 0) \
     X(COMPOSE3, "compose3", 3, 1, 0, 0)          \
     X(DECOMPOSE3, "decompose3", 1, 3, 0, 0)      \
+    X(SCALE_IMAGE, "scale_image", 1, 1, 2, 0)    \
+    X(RGB1_TO_GRAY, "rgb1_to_gray", 1, 1, 0, 0)  \
+    X(ACCESS_CHANNEL, "access_channel", 1, 1, 1, 0) \
+    X(APPEND_CHANNEL, "append_channel", 2, 1, 0, 0) \
+    X(GET_IMAGE_TYPE, "get_image_type", 1, 0, 0, 1) \
+    X(COPY_IMAGE, "copy_image", 1, 1, 0, 0)      \
+    X(MIN_MAX_GRAY, "min_max_gray", 2, 0, 1, 3)  \
+    X(GET_IMAGE_POINTER1, "get_image_pointer1", 1, 0, 0, 4) \
+    X(FULL_DOMAIN, "full_domain", 1, 1, 0, 0)    \
+    X(CROP_DOMAIN, "crop_domain", 1, 1, 0, 0)    \
+    X(GET_DOMAIN, "get_domain", 1, 1, 0, 0)      \
+    X(GEN_RECTANGLE1, "gen_rectangle1", 0, 1, 4, 0) \
+    X(CHANGE_DOMAIN, "change_domain", 2, 1, 0, 0) \
     X(READ_DL_MODEL, "read_dl_model", 0, 0, 1, 1) \
     X(WRITE_DL_MODEL, "write_dl_model", 0, 0, 2, 0) \
     X(APPLY_DL_MODEL, "apply_dl_model", 0, 0, 3, 1) \
@@ -82,6 +95,7 @@
     X(GEN_EMPTY_OBJ, "gen_empty_obj", 0, 1, 0, 0) \
     X(CONCAT_OBJ, "concat_obj", 2, 1, 0, 0)     \
     X(SELECT_OBJ, "select_obj", 1, 1, 1, 0)     \
+    X(REPLACE_OBJ, "replace_obj", 2, 1, 1, 0)   \
     X(GET_ERROR_TEXT, "get_error_text", 0, 0, 1, 1) \
     X(COUNT_OBJ, "count_obj", 1, 0, 0, 1)        \
     X(CLEAR_OBJ, "clear_obj", 1, 0, 0, 0)
@@ -208,6 +222,61 @@ Herror T_compose3(const Hobject Image1, const Hobject Image2, const Hobject Imag
 
 Herror T_decompose3(const Hobject MultiChannelImage, Hobject *Image1, Hobject *Image2, Hobject *Image3) {
     return hp_call(OP_DECOMPOSE3, OBJ_IN(MultiChannelImage), OBJ_OUT(Image1, Image2, Image3), NULL, NULL);
+}
+
+/* ---- preprocessing image operators; those without control parameters have no T_ form, as in HALCON ---- */
+Herror T_scale_image(const Hobject Image, Hobject *ImageScaled, const Htuple Mult, const Htuple Add) {
+    return hp_call(OP_SCALE_IMAGE, OBJ_IN(Image), OBJ_OUT(ImageScaled), IN(Mult, Add), NULL);
+}
+
+Herror rgb1_to_gray(const Hobject RGBImage, Hobject *GrayImage) {
+    return hp_call(OP_RGB1_TO_GRAY, OBJ_IN(RGBImage), OBJ_OUT(GrayImage), NULL, NULL);
+}
+
+Herror T_access_channel(const Hobject MultiChannelImage, Hobject *Image, const Htuple Channel) {
+    return hp_call(OP_ACCESS_CHANNEL, OBJ_IN(MultiChannelImage), OBJ_OUT(Image), IN(Channel), NULL);
+}
+
+Herror append_channel(const Hobject MultiChannelImage, const Hobject Image, Hobject *ImageExtended) {
+    return hp_call(OP_APPEND_CHANNEL, OBJ_IN(MultiChannelImage, Image), OBJ_OUT(ImageExtended), NULL, NULL);
+}
+
+Herror T_get_image_type(const Hobject Image, Htuple *Type) {
+    return hp_call(OP_GET_IMAGE_TYPE, OBJ_IN(Image), NULL, NULL, OUT(Type));
+}
+
+Herror copy_image(const Hobject Image, Hobject *DupImage) {
+    return hp_call(OP_COPY_IMAGE, OBJ_IN(Image), OBJ_OUT(DupImage), NULL, NULL);
+}
+
+Herror T_min_max_gray(const Hobject Regions, const Hobject Image, const Htuple Percent, Htuple *Min, Htuple *Max,
+                      Htuple *Range) {
+    return hp_call(OP_MIN_MAX_GRAY, OBJ_IN(Regions, Image), NULL, IN(Percent), OUT(Min, Max, Range));
+}
+
+Herror T_get_image_pointer1(const Hobject Image, Htuple *Pointer, Htuple *Type, Htuple *Width, Htuple *Height) {
+    return hp_call(OP_GET_IMAGE_POINTER1, OBJ_IN(Image), NULL, NULL, OUT(Pointer, Type, Width, Height));
+}
+
+Herror full_domain(const Hobject Image, Hobject *ImageFull) {
+    return hp_call(OP_FULL_DOMAIN, OBJ_IN(Image), OBJ_OUT(ImageFull), NULL, NULL);
+}
+
+Herror crop_domain(const Hobject Image, Hobject *ImagePart) {
+    return hp_call(OP_CROP_DOMAIN, OBJ_IN(Image), OBJ_OUT(ImagePart), NULL, NULL);
+}
+
+Herror T_gen_rectangle1(Hobject *Rectangle, const Htuple Row1, const Htuple Column1, const Htuple Row2,
+                        const Htuple Column2) {
+    return hp_call(OP_GEN_RECTANGLE1, NULL, OBJ_OUT(Rectangle), IN(Row1, Column1, Row2, Column2), NULL);
+}
+
+Herror get_domain(const Hobject Image, Hobject *Domain) {
+    return hp_call(OP_GET_DOMAIN, OBJ_IN(Image), OBJ_OUT(Domain), NULL, NULL);
+}
+
+Herror change_domain(const Hobject Image, const Hobject NewDomain, Hobject *ImageNew) {
+    return hp_call(OP_CHANGE_DOMAIN, OBJ_IN(Image, NewDomain), OBJ_OUT(ImageNew), NULL, NULL);
 }
 
 /* ---- deep-learning models ---- */
@@ -444,6 +513,10 @@ Herror select_obj(const Hobject Objects, Hobject *ObjectSelected, Hlong Index) {
     }
     destroy_tuple(index);
     return rc;
+}
+
+Herror T_replace_obj(const Hobject Objects, const Hobject ObjectsReplace, Hobject *ObjectsResult, const Htuple Index) {
+    return hp_call(OP_REPLACE_OBJ, OBJ_IN(Objects, ObjectsReplace), OBJ_OUT(ObjectsResult), IN(Index), NULL);
 }
 
 Herror T_count_obj(const Hobject Objects, Htuple *Number) {

@@ -32,7 +32,8 @@ public class HImage extends HObject {
             if (object == null) {
                 throw HalconError.of(ErrorCodes.INPUT_OBJECT_NOT_INITIALIZED);
             }
-            return object.initialized();
+            object.initialized();
+            return object.images(1);
         }));
     }
 
@@ -90,9 +91,100 @@ public class HImage extends HObject {
         return single("get_image_type").type().halconName();
     }
 
+    // ---- HALCON's HImage methods for the preprocessing operators (each calls the HOperatorSet static) ----
+
+    /** {@code scale_image}: g * mult + add; 'byte' results are rounded and clipped. */
+    public HImage ScaleImage(double mult, double add) {
+        HImage result = new HImage();
+        HOperatorSet.ScaleImage(this, result, new HTuple(mult), new HTuple(add));
+        return result;
+    }
+
+    /** {@code convert_image_type} to 'byte' or 'real'. */
+    public HImage ConvertImageType(String newType) {
+        HImage result = new HImage();
+        HOperatorSet.ConvertImageType(this, result, new HTuple(newType));
+        return result;
+    }
+
+    public HImage Rgb1ToGray() {
+        HImage result = new HImage();
+        HOperatorSet.Rgb1ToGray(this, result);
+        return result;
+    }
+
+    /** {@code access_channel}; channels count from 1. */
+    public HImage AccessChannel(int channel) {
+        HImage result = new HImage();
+        HOperatorSet.AccessChannel(this, result, new HTuple(channel));
+        return result;
+    }
+
+    public HImage AppendChannel(HImage image) {
+        HImage result = new HImage();
+        HOperatorSet.AppendChannel(this, image, result);
+        return result;
+    }
+
+    public HImage CopyImage() {
+        HImage result = new HImage();
+        HOperatorSet.CopyImage(this, result);
+        return result;
+    }
+
+    public HImage FullDomain() {
+        HImage result = new HImage();
+        HOperatorSet.FullDomain(this, result);
+        return result;
+    }
+
+    public HImage CropDomain() {
+        HImage result = new HImage();
+        HOperatorSet.CropDomain(this, result);
+        return result;
+    }
+
+    /** {@code get_domain}: the domain as a rectangle region. */
+    public HRegion GetDomain() {
+        HRegion result = new HRegion();
+        HOperatorSet.GetDomain(this, result);
+        return result;
+    }
+
+    public HImage ChangeDomain(HRegion newDomain) {
+        HImage result = new HImage();
+        HOperatorSet.ChangeDomain(this, newDomain, result);
+        return result;
+    }
+
+    /** {@code min_max_gray} of this image inside {@code regions}: Min, Max and Range fill the given tuples. */
+    public void MinMaxGray(HRegion regions, double percent, HTuple min, HTuple max, HTuple range) {
+        HOperatorSet.MinMaxGray(regions, this, new HTuple(percent), min, max, range);
+    }
+
+    /** {@code get_image_pointer1} without a pointer: the first channel's values (see HOperatorSet.GetImagePointer1). */
+    public HTuple GetImagePointer1(HTuple type, HTuple width, HTuple height) {
+        HTuple values = new HTuple();
+        HOperatorSet.GetImagePointer1(this, values, type, width, height);
+        return values;
+    }
+
+    /** {@code gen_image1} into this object, from a {@code byte[]} ('byte') or {@code float[]} ('real'). */
+    public void GenImage1(String type, int width, int height, Object pixelPointer) {
+        HOperatorSet.GenImage1(this, new HTuple(type), new HTuple(width), new HTuple(height), pixelPointer);
+    }
+
+    /** {@code gen_image3} into this object, from three arrays as {@link #GenImage1}. */
+    public void GenImage3(String type, int width, int height, Object pixelPointerRed, Object pixelPointerGreen,
+            Object pixelPointerBlue) {
+        HOperatorSet.GenImage3(this, new HTuple(type), new HTuple(width), new HTuple(height), pixelPointerRed,
+                pixelPointerGreen, pixelPointerBlue);
+    }
+
     private Image single(String operator) {
         return Operator.call(operator, () -> {
-            List<Image> images = initialized();
+            initialized();
+            List<Image> images = images(1);
             if (images.size() != 1) {
                 throw HalconError.of(ErrorCodes.wrongObjectCount(1), "expected 1 image, got " + images.size());
             }

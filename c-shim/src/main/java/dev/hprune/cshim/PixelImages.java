@@ -1,18 +1,30 @@
 package dev.hprune.cshim;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.hprune.halcon.HImage;
 import dev.hprune.halcon.HObject;
+import dev.hprune.halcon.HOperatorSet;
 import dev.hprune.halcon.HTuple;
 import dev.hprune.halcon.HalconException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
- * {@code gen_image1} and {@code gen_image3}: images from the caller's pixel buffers, whose addresses come as integers
- * (HALCON's C interface). 'byte' buffers hold unsigned chars, 'real' buffers floats, row after row; the pixels are copied.
- * The image itself is built by {@link HImage#fromPlanar}, which owns the rules for type names and sizes.
+ * The pointer forms of HALCON's C interface. {@code gen_image1} and {@code gen_image3}: images from the caller's pixel
+ * buffers, whose addresses come as integers; 'byte' buffers hold unsigned chars, 'real' buffers floats, row after row.
+ * The pixels are copied into Java arrays and the image is built by {@link HOperatorSet#GenImage1}/{@code GenImage3},
+ * so C and Java share one set of rules. {@code get_image_pointer1}: the address of a native copy of the first channel.
  */
 final class PixelImages {
     private PixelImages() {}
+
+    /**
+     * The native copies get_image_pointer1 handed out, one per image object, freed with it: C holds an object until
+     * clear_obj, and a C object never changes, so the copy stays valid and true for as long as HALCON's pointer would.
+     */
+    private static final Map<HObject, Memory> POINTER1_COPIES = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** control: Type, Width, Height, then one pointer per channel. */
     static HImage generate(String operator, HObject output, HTuple[] control) {
@@ -28,7 +40,7 @@ final class PixelImages {
             throw Errors.of(1302, operator, width + " x " + height + " x " + channels + " pixels exceed one Java array");
         }
         int perChannel = width * height;
-        float[] planar = new float[perChannel * channels];
+        Object[] arrays = new Object[channels];
         for (int c = 0; c < channels; c++) {
             int position = 4 + c;
             long address = single(control[3 + c], position, operator, HTuple.INTEGER, "an integer").getL();
@@ -36,20 +48,38 @@ final class PixelImages {
                 throw Errors.of(1300 + position, operator, "the pixel pointer is 0");
             }
             Pointer pixels = new Pointer(address);
-            if (type.equals("byte")) {
-                byte[] values = pixels.getByteArray(0, perChannel);
-                for (int i = 0; i < perChannel; i++) {
-                    planar[c * perChannel + i] = values[i] & 0xff;
-                }
+            arrays[c] = type.equals("byte") ? pixels.getByteArray(0, perChannel)
+                    : pixels.getFloatArray(0, perChannel);
+        }
+        HImage image = new HImage();
+        if (channels == 1) {
+            HOperatorSet.GenImage1(image, control[0], control[1], control[2], arrays[0]);
+        } else {
+            HOperatorSet.GenImage3(image, control[0], control[1], control[2], arrays[0], arrays[1], arrays[2]);
+        }
+        return image;
+    }
+
+    /** get_image_pointer1: Java's values (HOperatorSet.GetImagePointer1) copied once to native memory. */
+    static void pointer1(HObject image, HTuple pointer, HTuple type, HTuple width, HTuple height) {
+        HTuple values = new HTuple();
+        HOperatorSet.GetImagePointer1(image, values, type, width, height);
+        Memory copy = POINTER1_COPIES.computeIfAbsent(image, key -> nativeCopy(values, type.getS()));
+        pointer.append(Pointer.nativeValue(copy));
+    }
+
+    private static Memory nativeCopy(HTuple values, String type) {
+        int n = values.length();
+        boolean bytes = type.equals("byte");
+        Memory memory = new Memory((long) n * (bytes ? 1 : 4));
+        for (int i = 0; i < n; i++) {
+            if (bytes) {
+                memory.setByte(i, (byte) values.getL(i));
             } else {
-                pixels.read(0, planar, c * perChannel, perChannel);
+                memory.setFloat(4L * i, (float) values.getD(i));
             }
         }
-        try {
-            return HImage.fromPlanar(type, width, height, channels, planar);
-        } catch (HalconException e) {
-            throw Errors.renamed(e, operator);
-        }
+        return memory;
     }
 
     /**

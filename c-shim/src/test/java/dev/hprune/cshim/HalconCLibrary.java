@@ -78,6 +78,21 @@ public interface HalconCLibrary extends Library {
     int T_compose3(Pointer image1, Pointer image2, Pointer image3, PointerByReference multiChannel);
     int T_decompose3(Pointer multiChannel, PointerByReference image1, PointerByReference image2,
             PointerByReference image3);
+    int T_scale_image(Pointer image, PointerByReference scaled, Pointer mult, Pointer add);
+    int rgb1_to_gray(Pointer rgb, PointerByReference gray);
+    int T_access_channel(Pointer multiChannel, PointerByReference image, Pointer channel);
+    int append_channel(Pointer multiChannel, Pointer image, PointerByReference extended);
+    int T_get_image_type(Pointer image, PointerByReference type);
+    int copy_image(Pointer image, PointerByReference dup);
+    int T_min_max_gray(Pointer regions, Pointer image, Pointer percent, PointerByReference min,
+            PointerByReference max, PointerByReference range);
+    int T_get_image_pointer1(Pointer image, PointerByReference pointer, PointerByReference type,
+            PointerByReference width, PointerByReference height);
+    int full_domain(Pointer image, PointerByReference full);
+    int crop_domain(Pointer image, PointerByReference part);
+    int T_gen_rectangle1(PointerByReference rectangle, Pointer row1, Pointer column1, Pointer row2, Pointer column2);
+    int get_domain(Pointer image, PointerByReference domain);
+    int change_domain(Pointer image, Pointer newDomain, PointerByReference imageNew);
 
     // object tuples (issue 14); TupleSystemFileOperatorsTest calls the T_ tuple, system and file operators by name
     int gen_empty_obj(PointerByReference empty);
@@ -85,6 +100,7 @@ public interface HalconCLibrary extends Library {
     int select_obj(Pointer objects, PointerByReference selected, long index);
     int T_select_obj(Pointer objects, PointerByReference selected, Pointer index);
     int T_count_obj(Pointer objects, PointerByReference number);
+    int T_replace_obj(Pointer objects, Pointer objectsReplace, PointerByReference result, Pointer index);
 
     // models
     int T_read_dl_model(Pointer fileName, PointerByReference model);

@@ -688,6 +688,7 @@ class BadInputMatrixTest {
                 () -> HOperatorSet.GenDlPrunedModel(model, pruning, nullTuple)));
 
         rows.addAll(TupleSystemFileObjectRows.rows(() -> folder));
+        rows.addAll(PreprocessingImageRows.rows());
         return rows.stream();
     }
 
