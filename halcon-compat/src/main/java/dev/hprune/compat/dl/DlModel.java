@@ -247,6 +247,76 @@ public final class DlModel implements AutoCloseable {
         }
     }
 
+    /**
+     * load_dl_model_weights with this model as the target: every layer (node) whose weights all have a counterpart in
+     * {@code source} (a node of the same name whose weight input at the same position has the same shape) takes the
+     * source's values. Returns, per layer of this model in graph order (hprune's layer ids), how many weight values
+     * changed: values that were equal already, and layers without weights or without a counterpart, count 0.
+     * Weights are the floating-point initializers a node reads (kernels, biases, BatchNormalization's statistics);
+     * integer constants such as a Reshape's target are structure, not weights.
+     */
+    public List<Long> loadWeights(DlModel source) {
+        Graph from = source.graph();
+        lock.writeLock().lock();
+        try {
+            checkOpen();
+            syncWeights();
+            Map<String, Tensor> updates = new java.util.LinkedHashMap<>();
+            List<Long> changes = new ArrayList<>();
+            for (var node : graph.nodes()) {
+                var match = from.node(node.name()).filter(n -> n.opType().equals(node.opType()));
+                long changed = 0;
+                if (match.isPresent() && sameWeightShapes(node, match.get(), from)) {
+                    for (int i = 0; i < node.inputs().size(); i++) {
+                        Tensor target = weight(graph, node.inputs().get(i));
+                        if (target == null) {
+                            continue;
+                        }
+                        Tensor value = weight(from, match.get().inputs().get(i));
+                        float[] before = target.toFloats();
+                        float[] after = value.toFloats();
+                        for (int k = 0; k < before.length; k++) {
+                            changed += Float.floatToIntBits(before[k]) != Float.floatToIntBits(after[k]) ? 1 : 0;
+                        }
+                        updates.put(node.inputs().get(i), Tensor.ofFloats(target.type(), target.shape(), after));
+                    }
+                }
+                changes.add(changed);
+            }
+            if (!updates.isEmpty()) {
+                closeSession();
+                graph = graph.withUpdatedInitializers(updates);
+            }
+            return changes;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Whether every weight input of {@code node} has one of the same shape at the same position in {@code other}. */
+    private boolean sameWeightShapes(dev.hprune.compat.graph.Node node, dev.hprune.compat.graph.Node other,
+            Graph from) {
+        boolean any = false;
+        for (int i = 0; i < node.inputs().size(); i++) {
+            Tensor target = weight(graph, node.inputs().get(i));
+            if (target == null) {
+                continue;
+            }
+            Tensor value = i < other.inputs().size() ? weight(from, other.inputs().get(i)) : null;
+            if (value == null || !Arrays.equals(target.shape(), value.shape())) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /** The floating-point initializer a node input names, or null. */
+    private static Tensor weight(Graph graph, String input) {
+        Tensor t = input.isEmpty() ? null : graph.initializers().get(input);
+        return t != null && t.isFloating() ? t : null;
+    }
+
     public boolean isClassification() {
         return layout != null;
     }
