@@ -100,7 +100,7 @@ final class ModelParamTable {
      * last layer); the ids then restart at 0..n-1, as the old ones no longer describe the classes.
      */
     private static ModelParams setClassNames(ModelParams p, List<Object> value, Context c) {
-        requireClasses(value, "names");
+        requireClasses(value, "names", c);
         List<String> names = new ArrayList<>(value.size());
         for (Object name : value) {
             if (!(name instanceof String s)) {
@@ -115,7 +115,7 @@ final class ModelParamTable {
 
     /** As {@link #setClassNames}: another count adapts the model, and the names become the decimal ids. */
     private static ModelParams setClassIds(ModelParams p, List<Object> value, Context c) {
-        requireClasses(value, "ids");
+        requireClasses(value, "ids", c);
         List<Long> ids = new ArrayList<>(value.size());
         for (Object id : value) {
             if (!(id instanceof Long l)) {
@@ -131,7 +131,10 @@ final class ModelParamTable {
         return p.withClasses(names, ids);
     }
 
-    private static void requireClasses(List<Object> value, String what) {
+    private static void requireClasses(List<Object> value, String what, Context c) {
+        if (c.classes() == 0) {
+            throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENVALUE, "the model is no classifier, it has no classes");
+        }
         if (value.isEmpty()) {
             throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENVALUE, "a classifier needs at least one class, got no "
                     + what);

@@ -330,6 +330,10 @@ class DlModelTest {
         DlModel m = DlModel.of(twoOutputs, () -> backend);
         assertThat(m.getParam("type")).containsExactly("generic");
         assertThat(code(() -> m.apply(List.of(sample(1, null))))).isEqualTo(7912);
+        // a model without classes has no head to adapt
+        assertThat(code(() -> m.setParam("class_ids", List.of(0L, 1L)))).isEqualTo(7914);
+        assertThat(code(() -> m.setParam("class_names", List.of("a")))).isEqualTo(7914);
+        assertThat(m.getParam("class_ids")).isEmpty();
     }
 
     @Test
