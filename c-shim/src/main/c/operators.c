@@ -49,6 +49,7 @@
     X(GET_DL_MODEL_PARAM, "get_dl_model_param", 0, 0, 2, 1) \
     X(SET_DL_MODEL_PARAM, "set_dl_model_param", 0, 0, 3, 0) \
     X(CLEAR_DL_MODEL, "clear_dl_model", 0, 0, 1, 0) \
+    X(LOAD_DL_MODEL_WEIGHTS, "load_dl_model_weights", 0, 0, 2, 1) \
     X(CREATE_DL_PRUNING, "create_dl_pruning", 0, 0, 3, 1) \
     X(SET_DL_PRUNING_PARAM, "set_dl_pruning_param", 0, 0, 3, 0) \
     X(GET_DL_PRUNING_PARAM, "get_dl_pruning_param", 0, 0, 2, 1) \
@@ -307,6 +308,12 @@ Herror T_set_dl_model_param(const Htuple DLModelHandle, const Htuple GenParamNam
 
 Herror T_clear_dl_model(const Htuple DLModelHandle) {
     return hp_call(OP_CLEAR_DL_MODEL, NULL, NULL, IN(DLModelHandle), NULL);
+}
+
+Herror T_load_dl_model_weights(const Htuple DLModelHandleSource, const Htuple DLModelHandleTarget,
+                               Htuple *ChangesByLayer) {
+    return hp_call(OP_LOAD_DL_MODEL_WEIGHTS, NULL, NULL, IN(DLModelHandleSource, DLModelHandleTarget),
+                   OUT(ChangesByLayer));
 }
 
 /* ---- pruning ---- */

@@ -84,6 +84,16 @@ public class HDlModel extends HHandle {
         return new HDlModel(pruned.getH());
     }
 
+    /**
+     * HALCON's {@code load_dl_model_weights} with this model as the source: {@code target}'s layers of the same name
+     * and weight shapes take this model's weights; returns the changed values per target layer.
+     */
+    public HTuple LoadDlModelWeights(HDlModel dlModelHandleTarget) {
+        HTuple changes = new HTuple();
+        HOperatorSet.LoadDlModelWeights(new HTuple(this), new HTuple(dlModelHandleTarget), changes);
+        return changes;
+    }
+
     /** Releases the model (HALCON's {@code clear_dl_model}). */
     public void ClearDlModel() {
         HOperatorSet.ClearDlModel(new HTuple(this));

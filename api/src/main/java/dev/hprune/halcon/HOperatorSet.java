@@ -572,6 +572,20 @@ public final class HOperatorSet {
                 Operator.in(genParamName), Operator.in(genParamValue)));
     }
 
+    /**
+     * load_dl_model_weights( : : DLModelHandleSource, DLModelHandleTarget : ChangesByLayer): the target's layers take
+     * the source's weights where a layer of the same name has weights of the same shapes; ChangesByLayer counts the
+     * changed values per target layer. Source and target must differ (1302).
+     */
+    public static void LoadDlModelWeights(HTuple dlModelHandleSource, HTuple dlModelHandleTarget,
+            HTuple changesByLayer) {
+        Operator.run("load_dl_model_weights", () -> {
+            Operator.checkOut(changesByLayer);
+            Operator.out(changesByLayer, DlModelOperators.loadDlModelWeights(Operator.in(dlModelHandleSource),
+                    Operator.in(dlModelHandleTarget)));
+        });
+    }
+
     /** clear_dl_model( : : DLModelHandle : ): releases the model; later use raises 2454. */
     public static void ClearDlModel(HTuple dlModelHandle) {
         Operator.run("clear_dl_model", () -> {

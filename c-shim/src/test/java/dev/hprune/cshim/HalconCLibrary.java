@@ -111,6 +111,8 @@ public interface HalconCLibrary extends Library {
     int T_set_dl_model_param(Pointer model, Pointer name, Pointer value);
     int T_clear_dl_model(Pointer model);
 
+    int T_load_dl_model_weights(Pointer source, Pointer target, PointerByReference changesByLayer);
+
     // pruning
     int T_create_dl_pruning(Pointer model, Pointer mode, Pointer genParam, PointerByReference pruning);
     int T_set_dl_pruning_param(Pointer pruning, Pointer name, Pointer value);

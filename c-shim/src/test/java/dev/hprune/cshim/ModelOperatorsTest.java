@@ -132,6 +132,36 @@ class ModelOperatorsTest {
                 () -> HOperatorSet.AddDlPruningBatch(java(model), java(pruning), new HTuple()))).isNotEqualTo(2);
     }
 
+    /**
+     * load_dl_model_weights through C and Java on two equal targets: the source is plainChain with conv a's kernel
+     * shifted by one, so layer a changes in all its 108 values and the others in none, on both sides; the same handle
+     * twice is 1302 on both sides.
+     */
+    @Test
+    void loadDlModelWeightsCountsChangesAsTheJavaApiDoes() {
+        var graph = TestGraphs.plainChain();
+        float[] w = graph.initializers().get("a.w").toFloats();
+        for (int i = 0; i < w.length; i++) {
+            w[i] += 1;
+        }
+        Handle javaSource = DlModelOperators.register(DlModel.of(graph.withUpdatedInitializers(
+                java.util.Map.of("a.w", dev.hprune.compat.graph.Tensor.ofFloats(new long[] {4, 3, 3, 3}, w)))));
+        Pointer source = c.tuple(new H(javaSource.id()));
+        Handle javaTarget = DlModelOperators.register(DlModel.of(TestGraphs.plainChain()));
+        PointerByReference out = new PointerByReference();
+        List<Object> changes = get(C.T_load_dl_model_weights(source, model, out), out);
+        HTuple javaChanges = new HTuple();
+        HOperatorSet.LoadDlModelWeights(java(source), new HTuple(new HHandle(javaTarget.id())), javaChanges);
+        assertThat(changes).containsExactly(108L, 0L, 0L, 0L, 0L, 0L, 0L);
+        for (int i = 0; i < changes.size(); i++) {
+            assertThat(javaChanges.getL(i)).isEqualTo(changes.get(i));
+        }
+        assertThat(C.T_load_dl_model_weights(model, model, out)).isEqualTo(javaOutcome(
+                () -> HOperatorSet.LoadDlModelWeights(java(model), java(model), new HTuple()))).isEqualTo(1302);
+        assertThat(C.T_load_dl_model_weights(model, c.tuple(3L), out)).isEqualTo(javaOutcome(
+                () -> HOperatorSet.LoadDlModelWeights(java(model), new HTuple(3L), new HTuple()))).isNotEqualTo(2);
+    }
+
     @Test
     void readAndWriteReportWhatTheJavaApiReports(@TempDir Path dir) {
         String missing = dir.resolve("missing.onnx").toString();

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
  * built-in default: train a small CNN on scikit-learn's digits, prune it at 30 % and 50 %, retrain, and compare.
  */
 @Command(name = "hprune", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        subcommands = {InspectCommand.class, PruneCommand.class, EvaluateCommand.class, SweepCommand.class},
+        subcommands = {InspectCommand.class, AdaptCommand.class, PruneCommand.class, EvaluateCommand.class,
+            SweepCommand.class},
         description = {"HALCON-compatible pruning of ONNX classifiers (create_dl_pruning, add_dl_pruning_batch, "
                 + "gen_dl_pruned_model).",
             "Without a command: train a small CNN on the built-in 8x8 digits, prune it at 30 %% and 50 %%, retrain, "

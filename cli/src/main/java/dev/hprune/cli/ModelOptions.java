@@ -1,5 +1,6 @@
 package dev.hprune.cli;
 
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** How the model is run: batch size, solver, and the preprocessing parameters HALCON keeps on the model. */
@@ -13,8 +14,14 @@ public final class ModelOptions {
     Double learningRate;
 
     @Option(names = "--image-size", paramLabel = "WxH",
-            description = "'image_width' and 'image_height', for models that leave the image size open")
+            description = "'image_width' and 'image_height': for models that leave the image size open, or whose "
+                    + "layers allow another size (global pooling before the head, or fully convolutional)")
     String imageSize;
+
+    @Option(names = "--classes", paramLabel = "NAMES", split = ",",
+            description = "'class_names': another count replaces the classifier's last layer by one with that many "
+                    + "outputs, freshly initialised (set_dl_model_param 'class_names'); the ids become 0..n-1")
+    List<String> classes;
 
     @Option(names = "--range", paramLabel = "MIN,MAX", split = ",",
             description = "'image_range_min' and 'image_range_max': pixel values 0..255 are mapped onto this range "

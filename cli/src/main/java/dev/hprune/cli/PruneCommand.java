@@ -3,10 +3,12 @@ package dev.hprune.cli;
 import dev.hprune.cli.model.ModelFiles;
 import dev.hprune.cli.report.TextTable;
 import dev.hprune.cli.run.Outcome;
+import dev.hprune.cli.run.Training;
 import dev.hprune.halcon.HDlModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,6 +27,11 @@ final class PruneCommand extends ModelOnDataCommand {
             description = "epochs of retraining after pruning (default: ${DEFAULT-VALUE})")
     int retrainEpochs;
 
+    @Option(names = "--train-epochs", paramLabel = "E", defaultValue = "0",
+            description = "epochs of training before pruning, e.g. to fine-tune a head that --classes replaced "
+                    + "(default: ${DEFAULT-VALUE})")
+    int trainEpochs;
+
     @Mixin
     PruningOptions selection = new PruningOptions();
 
@@ -38,6 +45,12 @@ final class PruneCommand extends ModelOnDataCommand {
         Workbench bench = run.bench();
         HDlModel m = run.model();
         Workbench.Prepared prepared = run.prepared();
+        if (trainEpochs > 0) {
+            double loss = Training.train(m, prepared.samples().train(), trainEpochs, data.seed, bench.progress,
+                    "fine-tuning");
+            root.out.printf(Locale.ROOT, "trained %d epochs before pruning, last epoch's mean loss %.4f%n",
+                    trainEpochs, loss);
+        }
         List<Outcome> outcomes = new ArrayList<>();
         outcomes.add(bench.measure("original", 0, false, m, prepared));
         outcomes.addAll(bench.pruneAndMeasure(m, prepared, List.of(percentage), selection.kernelMultiple,

@@ -54,6 +54,10 @@ final class Workbench {
     }
 
     static void configure(HDlModel model, ModelOptions options) {
+        if (options.classes != null) {
+            // before the batch size: a new head changes the largest activation the batch check looks at
+            model.SetDlModelParam("class_names", new HTuple(options.classes.toArray(String[]::new)));
+        }
         model.SetDlModelParam("batch_size", new HTuple(options.batchSize));
         if (options.learningRate != null) {
             model.SetDlModelParam("learning_rate", options.learningRate);

@@ -124,7 +124,8 @@ class CommandsOnFilesTest {
         assertThat(run.exitCode()).isEqualTo(Cli.FAILED);
         assertThat(run.errLines()).singleElement().asString()
                 .isEqualTo("hprune: error: the model has 2 classes but the data 10 [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] "
-                        + "(HALCON error 7791)");
+                        + "(--classes gives the model the data's classes, replacing its last layer) (HALCON error "
+                        + "7791)");
     }
 
     @Test

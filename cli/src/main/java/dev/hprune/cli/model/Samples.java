@@ -26,7 +26,8 @@ public final class Samples {
     public static Split of(Dataset data, ModelInput input) {
         if (data.classNames().size() != input.classIds().size()) {
             throw new CliException("the model has " + input.classIds().size() + " classes but the data "
-                    + data.classNames().size() + " " + data.classNames(), 7791);
+                    + data.classNames().size() + " " + data.classNames() + " (--classes gives the model the data's "
+                    + "classes, replacing its last layer)", 7791);
         }
         List<Long> trainLabels = new ArrayList<>();
         List<Long> testLabels = new ArrayList<>();

@@ -11,6 +11,7 @@ import dev.hprune.compat.error.HalconError;
 import dev.hprune.compat.graph.Graph;
 import dev.hprune.compat.graph.Tensor;
 import dev.hprune.compat.onnx.ShapeInference;
+import dev.hprune.compat.system.RandomSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -36,7 +37,7 @@ public final class DlModel implements AutoCloseable {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Supplier<Backend> backend;
-    private final ClassifierLayout layout;
+    private ClassifierLayout layout;
     private Graph graph;
     private ModelParams params;
     private ModelSession session;
@@ -129,6 +130,12 @@ public final class DlModel implements AutoCloseable {
         }
     }
 
+    /**
+     * set_dl_model_param. A class count other than the model's ('class_ids' or 'class_names') replaces the layer that
+     * makes the class scores (see {@link ClassifierHead}); an image size other than the one the graph declares
+     * re-declares its input where the layers allow that size (see {@link InputSize}). Either way the model gets a new
+     * graph, and a refused change leaves the model as it was.
+     */
     public void setParam(String name, List<Object> value) {
         lock.writeLock().lock();
         try {
@@ -137,31 +144,48 @@ public final class DlModel implements AutoCloseable {
             int classes = layout == null ? 0 : layout.classes();
             ModelParams updated = row.setter().set(params, value,
                     new ModelParamTable.Context(classes, runtime -> backend.get().supportsRuntime(runtime)));
-            checkImageSize(updated);
-            if (layout != null && (updated.batchSize() != params.batchSize()
+            Graph adapted = adaptedGraph(updated);
+            ClassifierLayout adaptedLayout = adapted == graph ? layout : ClassifierLayout.of(adapted).orElseThrow();
+            if (adaptedLayout != null && (adapted != graph || updated.batchSize() != params.batchSize()
                     || updated.imageWidth() != params.imageWidth() || updated.imageHeight() != params.imageHeight())) {
-                BatchBuffers.check(graph, layout, updated);
+                BatchBuffers.check(adapted, adaptedLayout, updated);
             }
-            boolean rebuild = updated.imageWidth() != params.imageWidth()
+            boolean rebuild = adapted != graph || updated.imageWidth() != params.imageWidth()
                     || updated.imageHeight() != params.imageHeight() || !updated.runtime().equals(params.runtime());
             if (rebuild) {
                 closeSession();
             }
+            graph = adapted;
+            layout = adaptedLayout;
             params = updated;
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    private void checkImageSize(ModelParams updated) {
+    /**
+     * The graph for {@code updated}: this one, or one with a new head and/or a re-declared input size. The current
+     * weights are taken from the session first, so that a new head keeps what training has taught the body.
+     */
+    private Graph adaptedGraph(ModelParams updated) {
         if (layout == null) {
-            return;
+            return graph;
         }
-        if ((layout.width() > 0 && updated.imageWidth() != layout.width())
-                || (layout.height() > 0 && updated.imageHeight() != layout.height())) {
-            throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENVALUE, "the graph fixes the image size at "
-                    + layout.width() + "x" + layout.height());
+        boolean newClasses = updated.classIds().size() != layout.classes();
+        boolean newSize = (layout.width() > 0 && updated.imageWidth() != layout.width())
+                || (layout.height() > 0 && updated.imageHeight() != layout.height());
+        if (!newClasses && !newSize) {
+            return graph;
         }
+        syncWeights();
+        Graph adapted = graph;
+        if (newSize) {
+            adapted = InputSize.resize(adapted, layout, updated.imageWidth(), updated.imageHeight());
+        }
+        if (newClasses) {
+            adapted = ClassifierHead.withClasses(adapted, layout, updated.classIds().size(), RandomSource.global());
+        }
+        return adapted;
     }
 
     /**
@@ -221,6 +245,76 @@ public final class DlModel implements AutoCloseable {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * load_dl_model_weights with this model as the target: every layer (node) whose weights all have a counterpart in
+     * {@code source} (a node of the same name whose weight input at the same position has the same shape) takes the
+     * source's values. Returns, per layer of this model in graph order (hprune's layer ids), how many weight values
+     * changed: values that were equal already, and layers without weights or without a counterpart, count 0.
+     * Weights are the floating-point initializers a node reads (kernels, biases, BatchNormalization's statistics);
+     * integer constants such as a Reshape's target are structure, not weights.
+     */
+    public List<Long> loadWeights(DlModel source) {
+        Graph from = source.graph();
+        lock.writeLock().lock();
+        try {
+            checkOpen();
+            syncWeights();
+            Map<String, Tensor> updates = new java.util.LinkedHashMap<>();
+            List<Long> changes = new ArrayList<>();
+            for (var node : graph.nodes()) {
+                var match = from.node(node.name()).filter(n -> n.opType().equals(node.opType()));
+                long changed = 0;
+                if (match.isPresent() && sameWeightShapes(node, match.get(), from)) {
+                    for (int i = 0; i < node.inputs().size(); i++) {
+                        Tensor target = weight(graph, node.inputs().get(i));
+                        if (target == null) {
+                            continue;
+                        }
+                        Tensor value = weight(from, match.get().inputs().get(i));
+                        float[] before = target.toFloats();
+                        float[] after = value.toFloats();
+                        for (int k = 0; k < before.length; k++) {
+                            changed += Float.floatToIntBits(before[k]) != Float.floatToIntBits(after[k]) ? 1 : 0;
+                        }
+                        updates.put(node.inputs().get(i), Tensor.ofFloats(target.type(), target.shape(), after));
+                    }
+                }
+                changes.add(changed);
+            }
+            if (!updates.isEmpty()) {
+                closeSession();
+                graph = graph.withUpdatedInitializers(updates);
+            }
+            return changes;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Whether every weight input of {@code node} has one of the same shape at the same position in {@code other}. */
+    private boolean sameWeightShapes(dev.hprune.compat.graph.Node node, dev.hprune.compat.graph.Node other,
+            Graph from) {
+        boolean any = false;
+        for (int i = 0; i < node.inputs().size(); i++) {
+            Tensor target = weight(graph, node.inputs().get(i));
+            if (target == null) {
+                continue;
+            }
+            Tensor value = i < other.inputs().size() ? weight(from, other.inputs().get(i)) : null;
+            if (value == null || !Arrays.equals(target.shape(), value.shape())) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /** The floating-point initializer a node input names, or null. */
+    private static Tensor weight(Graph graph, String input) {
+        Tensor t = input.isEmpty() ? null : graph.initializers().get(input);
+        return t != null && t.isFloating() ? t : null;
     }
 
     public boolean isClassification() {

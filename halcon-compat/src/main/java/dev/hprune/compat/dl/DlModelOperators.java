@@ -101,6 +101,21 @@ public final class DlModelOperators {
         m.setParam(name, genParamValue);
     }
 
+    /**
+     * load_dl_model_weights( : : DLModelHandleSource, DLModelHandleTarget : ChangesByLayer) (documented since 21.05):
+     * the target's layers take the source's weights where a layer of the same name has weights of the same shapes;
+     * ChangesByLayer gives, per target layer in graph order, how many weight values changed (see
+     * {@link DlModel#loadWeights}). The same handle as source and target is 1302, as HALCON forbids it.
+     */
+    public static List<Object> loadDlModelWeights(List<Object> source, List<Object> target) {
+        DlModel from = model(source);
+        DlModel to = ControlArgs.handle(target, 2, HandleType.DL_MODEL, DlModel.class);
+        if (from == to) {
+            throw HalconError.of(ErrorCodes.wrongValue(2), "the source and the target must be different models");
+        }
+        return new ArrayList<>(to.loadWeights(from));
+    }
+
     /** The model behind a handle argument at position 1. */
     public static DlModel model(List<Object> model) {
         return ControlArgs.handle(model, 1, HandleType.DL_MODEL, DlModel.class);

@@ -46,22 +46,25 @@ final class ModelParamTable {
                             + "2^31-1 elements"),
             new Row("image_width", p -> List.of((long) p.imageWidth()),
                     (p, v, c) -> p.withImageSize(positiveInt(v, "image_width"), p.imageHeight()),
-                    "input width; settable for graphs that allow other sizes"),
+                    "input width; settable where the layers allow other sizes (global pooling or fully convolutional)"),
             new Row("image_height", p -> List.of((long) p.imageHeight()),
                     (p, v, c) -> p.withImageSize(p.imageWidth(), positiveInt(v, "image_height")),
-                    "input height; settable for graphs that allow other sizes"),
+                    "input height; settable where the layers allow other sizes (global pooling or fully convolutional)"),
             new Row("image_num_channels", p -> List.of((long) p.imageChannels()), null,
                     "input channels, fixed by the first layer's weights"),
             new Row("image_dimensions", p -> List.of((long) p.imageWidth(), (long) p.imageHeight(),
-                    (long) p.imageChannels()), null, "[width, height, channels]"),
+                    (long) p.imageChannels()), ModelParamTable::setImageDimensions,
+                    "[width, height, channels]; the channels are fixed by the first layer's weights"),
             new Row("image_range_min", p -> List.of(p.imageRangeMin()),
                     (p, v, c) -> p.withImageRange(real(v), p.imageRangeMax()), "smallest expected pixel value"),
             new Row("image_range_max", p -> List.of(p.imageRangeMax()),
                     (p, v, c) -> p.withImageRange(p.imageRangeMin(), real(v)), "largest expected pixel value"),
             new Row("class_names", p -> new ArrayList<>(p.classNames()), ModelParamTable::setClassNames,
-                    "one name per class; default the decimal class ids"),
+                    "one name per class; default the decimal class ids; another count adapts the classifier's last layer "
+                            + "(new weights) and resets 'class_ids' to 0..n-1"),
             new Row("class_ids", p -> new ArrayList<>(p.classIds()), ModelParamTable::setClassIds,
-                    "one unique integer per class; default 0..classes-1"),
+                    "one unique integer per class; default 0..classes-1; another count adapts the classifier's last "
+                            + "layer (new weights) and resets 'class_names' to the decimal ids"),
             new Row("learning_rate", p -> List.of(p.learningRate()),
                     (p, v, c) -> p.withSolver(positiveReal(v, "learning_rate"), p.momentum(), p.weightPrior(),
                             p.batchNormMomentum()), "SGD step size; default 0.001"),
@@ -92,11 +95,12 @@ final class ModelParamTable {
         return row;
     }
 
+    /**
+     * A list of another length than the model's class count gives the model that many classes (DlModel replaces its
+     * last layer); the ids then restart at 0..n-1, as the old ones no longer describe the classes.
+     */
     private static ModelParams setClassNames(ModelParams p, List<Object> value, Context c) {
-        if (value.size() != c.classes()) {
-            throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENVALUE,
-                    "the model has " + c.classes() + " classes, got " + value.size() + " names");
-        }
+        requireClasses(value, "names", c);
         List<String> names = new ArrayList<>(value.size());
         for (Object name : value) {
             if (!(name instanceof String s)) {
@@ -104,14 +108,14 @@ final class ModelParamTable {
             }
             names.add(s);
         }
-        return p.withClasses(names, p.classIds());
+        List<Long> ids = value.size() == c.classes() ? p.classIds()
+                : java.util.stream.LongStream.range(0, value.size()).boxed().toList();
+        return p.withClasses(names, ids);
     }
 
+    /** As {@link #setClassNames}: another count adapts the model, and the names become the decimal ids. */
     private static ModelParams setClassIds(ModelParams p, List<Object> value, Context c) {
-        if (value.size() != c.classes()) {
-            throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENVALUE,
-                    "the model has " + c.classes() + " classes, got " + value.size() + " ids");
-        }
+        requireClasses(value, "ids", c);
         List<Long> ids = new ArrayList<>(value.size());
         for (Object id : value) {
             if (!(id instanceof Long l)) {
@@ -122,7 +126,35 @@ final class ModelParamTable {
         if (new HashSet<>(ids).size() != ids.size()) {
             throw HalconError.of(ErrorCodes.DL_CLASS_IDS_NOT_UNIQUE, ids.toString());
         }
-        return p.withClasses(p.classNames(), ids);
+        List<String> names = value.size() == c.classes() ? p.classNames()
+                : ids.stream().map(String::valueOf).toList();
+        return p.withClasses(names, ids);
+    }
+
+    private static void requireClasses(List<Object> value, String what, Context c) {
+        if (c.classes() == 0) {
+            throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENVALUE, "the model is no classifier, it has no classes");
+        }
+        if (value.isEmpty()) {
+            throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENVALUE, "a classifier needs at least one class, got no "
+                    + what);
+        }
+    }
+
+    /** [width, height, channels]: the channels cannot change (the first layer's weights fix them). */
+    private static ModelParams setImageDimensions(ModelParams p, List<Object> value, Context c) {
+        if (value.size() != 3) {
+            throw HalconError.of(ErrorCodes.WRONG_COUNT_BASE + VALUE, "'image_dimensions' takes [width, height, "
+                    + "channels], got " + value.size() + " values");
+        }
+        int width = positiveInt(value.subList(0, 1), "image_width");
+        int height = positiveInt(value.subList(1, 2), "image_height");
+        int channels = positiveInt(value.subList(2, 3), "image_num_channels");
+        if (channels != p.imageChannels()) {
+            throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENVALUE, "the first layer's weights fix the channels at "
+                    + p.imageChannels() + ", got " + channels);
+        }
+        return p.withImageSize(width, height);
     }
 
     private static ModelParams setRuntime(ModelParams p, List<Object> value, Context c) {

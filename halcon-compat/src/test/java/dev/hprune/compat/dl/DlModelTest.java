@@ -266,7 +266,7 @@ class DlModelTest {
         assertThat(code(() -> m.setParam("batch_size", List.of(1L, 2L)))).isEqualTo(1403);
         assertThat(code(() -> m.setParam("momentum", List.of(1.0)))).isEqualTo(7914);
         assertThat(code(() -> m.setParam("class_ids", List.of(1L, 1L, 2L)))).isEqualTo(7792);
-        assertThat(code(() -> m.setParam("class_names", List.of("a")))).isEqualTo(7914);
+        assertThat(code(() -> m.setParam("class_names", List.of()))).isEqualTo(7914);
         assertThat(code(() -> m.setParam("runtime", List.of("gpu")))).isEqualTo(7913);
         assertThat(code(() -> m.setParam("runtime", List.of("tpu")))).isEqualTo(7914);
         assertThat(code(() -> m.setParam("image_width", List.of(3L)))).isEqualTo(7914);
@@ -330,6 +330,10 @@ class DlModelTest {
         DlModel m = DlModel.of(twoOutputs, () -> backend);
         assertThat(m.getParam("type")).containsExactly("generic");
         assertThat(code(() -> m.apply(List.of(sample(1, null))))).isEqualTo(7912);
+        // a model without classes has no head to adapt
+        assertThat(code(() -> m.setParam("class_ids", List.of(0L, 1L)))).isEqualTo(7914);
+        assertThat(code(() -> m.setParam("class_names", List.of("a")))).isEqualTo(7914);
+        assertThat(m.getParam("class_ids")).isEmpty();
     }
 
     @Test

@@ -115,6 +115,12 @@ public final class GraphBuilder {
         return binary(name, "Mul", input, name + ".k");
     }
 
+    /** Adds a constant of the given shape (e.g. [classes] as the bias of a MatMul). */
+    public String addBias(String name, String input, long... shape) {
+        weights.put(name + ".b", random(shape, 0.1));
+        return binary(name, "Add", input, name + ".b");
+    }
+
     public String concat(String name, String... inputs) {
         nodes.add(new Node(name, "Concat", List.of(inputs), List.of(name + ".y"),
                 Map.of("axis", new Attribute.IntValue(1))));

@@ -61,6 +61,25 @@ public final class TestGraphs {
         return g.build(g.gemm("fc", g.flatten("flat", a), 64, 3), 3);
     }
 
+    /**
+     * SqueezeNet's fully convolutional head: conv a(4) - relu - conv cls 1x1 (3 classes) - relu - GAP - flatten; the
+     * class scores come from a convolution, not a dense layer.
+     */
+    public static Graph convHead() {
+        GraphBuilder g = GraphBuilder.input(3, 8);
+        String a = g.relu("relu_a", g.conv("a", GraphBuilder.image(), 3, 4, 3));
+        String scores = g.relu("relu_cls", g.conv("cls", a, 4, 3, 1));
+        return g.build(g.flatten("flat", g.globalAveragePool("gap", scores)), 3);
+    }
+
+    /** conv a(4) - relu - GAP - flatten - MatMul - Add(bias): a dense layer as PyTorch's older exports write it. */
+    public static Graph matMulAddHead() {
+        GraphBuilder g = GraphBuilder.input(3, 8);
+        String a = g.relu("relu_a", g.conv("a", GraphBuilder.image(), 3, 4, 3));
+        String product = g.matMul("fc", g.flatten("flat", g.globalAveragePool("gap", a)), 4, 5);
+        return g.build(g.addBias("fc_bias", product, 5), 5);
+    }
+
     /** Like {@link #flattenHead} with an explicit Reshape [-1, 64] and a MatMul head. */
     public static Graph reshapeMatMulHead() {
         GraphBuilder g = GraphBuilder.input(1, 8);

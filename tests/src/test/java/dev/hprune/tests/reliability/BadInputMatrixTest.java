@@ -67,6 +67,7 @@ class BadInputMatrixTest {
     static HTuple otherModel;
     /** plainChain with its height and width left open, height set to 8. */
     static HTuple openSizeModel;
+    static HTuple flattenModel;
     static HTuple pruning;
     static HTuple sample;
     static HTuple dict;
@@ -99,6 +100,9 @@ class BadInputMatrixTest {
                 ValueInfo.Dim.named("N"), ValueInfo.Dim.fixed(3), ValueInfo.Dim.named("H"), ValueInfo.Dim.named("W"))))),
                 openSizeFile);
         openSizeModel = read(openSizeFile);
+        Path flattenFile = folder.resolve("flatten.onnx");
+        OnnxWriter.write(TestGraphs.flattenHead(), flattenFile);
+        flattenModel = read(flattenFile);
         HOperatorSet.SetDlModelParam(openSizeModel, t("image_height"), t(8));
         HOperatorSet.SetDlModelParam(openSizeModel, t("image_width"), t(8));
         pruning = new HTuple();
@@ -122,7 +126,7 @@ class BadInputMatrixTest {
 
     @AfterAll
     static void release() {
-        for (HTuple h : List.of(model, otherModel, openSizeModel, pruning, sample, dict)) {
+        for (HTuple h : List.of(model, otherModel, openSizeModel, flattenModel, pruning, sample, dict)) {
             HOperatorSet.ClearHandle(h);
         }
     }
@@ -549,22 +553,42 @@ class BadInputMatrixTest {
                 () -> HOperatorSet.SetDlModelParam(model, t("batch_size"), t(8_000_000))));
         rows.add(new Row("set_dl_model_param", OUT_OF_RANGE, "image_width 2^31-1 of an open-size graph", 7914,
                 () -> HOperatorSet.SetDlModelParam(openSizeModel, t("image_width"), t(Integer.MAX_VALUE))));
-        rows.add(new Row("set_dl_model_param", OUT_OF_RANGE, "image_width of a fixed-size graph", 7914,
-                () -> HOperatorSet.SetDlModelParam(model, t("image_width"), t(16))));
+        rows.add(new Row("set_dl_model_param", OUT_OF_RANGE, "image_width where a Flatten fixes the size", 7914,
+                () -> HOperatorSet.SetDlModelParam(flattenModel, t("image_width"), t(16))));
         rows.add(new Row("set_dl_model_param", OUT_OF_RANGE, "duplicate class ids", 7792,
                 () -> HOperatorSet.SetDlModelParam(model, t("class_ids"), t(4, 4))));
         rows.add(new Row("set_dl_model_param", EMPTY, "no value", 1403,
                 () -> HOperatorSet.SetDlModelParam(model, t("batch_size"), t())));
         rows.add(new Row("set_dl_model_param", WRONG_LENGTH, "two batch sizes", 1403,
                 () -> HOperatorSet.SetDlModelParam(model, t("batch_size"), t(1, 2))));
-        rows.add(new Row("set_dl_model_param", WRONG_LENGTH, "three class names for two classes", 7914,
-                () -> HOperatorSet.SetDlModelParam(model, t("class_names"), t("a", "b", "c"))));
+        rows.add(new Row("set_dl_model_param", EMPTY, "no class names", 7914,
+                () -> HOperatorSet.SetDlModelParam(model, t("class_names"), t())));
+        rows.add(new Row("set_dl_model_param", WRONG_LENGTH, "image_dimensions of two values", 1403,
+                () -> HOperatorSet.SetDlModelParam(model, t("image_dimensions"), t(8, 8))));
+        rows.add(new Row("set_dl_model_param", OUT_OF_RANGE, "image_dimensions with other channels", 7914,
+                () -> HOperatorSet.SetDlModelParam(model, t("image_dimensions"), t(8, 8, 1))));
         rows.add(new Row("set_dl_model_param", CLEARED, "cleared model", 2454,
                 () -> HOperatorSet.SetDlModelParam(clearedModel, t("batch_size"), t(2))));
         rows.add(new Row("set_dl_model_param", WRONG_HANDLE, "dict as model", 2404,
                 () -> HOperatorSet.SetDlModelParam(dict, t("batch_size"), t(2))));
         rows.add(new Row("set_dl_model_param", NULL, "null value", 2954,
                 () -> HOperatorSet.SetDlModelParam(model, t("batch_size"), nullTuple)));
+
+        // load_dl_model_weights( : : DLModelHandleSource, DLModelHandleTarget : ChangesByLayer)
+        rows.add(new Row("load_dl_model_weights", OUT_OF_RANGE, "the same model as source and target", 1302,
+                () -> HOperatorSet.LoadDlModelWeights(model, model, out)));
+        rows.add(new Row("load_dl_model_weights", WRONG_TYPE, "string as target", 1202,
+                () -> HOperatorSet.LoadDlModelWeights(model, t("model"), out)));
+        rows.add(new Row("load_dl_model_weights", EMPTY, "no source", 1401,
+                () -> HOperatorSet.LoadDlModelWeights(t(), flattenModel, out)));
+        rows.add(new Row("load_dl_model_weights", WRONG_LENGTH, "two targets", 1402,
+                () -> HOperatorSet.LoadDlModelWeights(model, new HTuple(otherModel, flattenModel), out)));
+        rows.add(new Row("load_dl_model_weights", CLEARED, "cleared target", 2454,
+                () -> HOperatorSet.LoadDlModelWeights(model, clearedModel, out)));
+        rows.add(new Row("load_dl_model_weights", WRONG_HANDLE, "dict as source", 2404,
+                () -> HOperatorSet.LoadDlModelWeights(dict, model, out)));
+        rows.add(new Row("load_dl_model_weights", NULL, "null output", 2956,
+                () -> HOperatorSet.LoadDlModelWeights(model, flattenModel, nullTuple)));
 
         // clear_dl_model( : : DLModelHandle : )
         rows.add(new Row("clear_dl_model", WRONG_TYPE, "string", 1201, () -> HOperatorSet.ClearDlModel(t("model"))));
