@@ -1,11 +1,14 @@
 package dev.hprune.tf;
 
 import dev.hprune.compat.backend.Backend;
+import dev.hprune.compat.backend.Device;
 import dev.hprune.compat.backend.ModelSession;
 import dev.hprune.compat.backend.SessionOptions;
 import dev.hprune.compat.error.ErrorCodes;
 import dev.hprune.compat.error.HalconError;
 import dev.hprune.compat.graph.Graph;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The TensorFlow Java backend, found through {@link java.util.ServiceLoader}. */
 public final class TfBackend implements Backend {
@@ -22,6 +25,17 @@ public final class TfBackend implements Backend {
             case "gpu" -> NativeEnvironment.hasGpu();
             default -> false;
         };
+    }
+
+    /** The CPU, and GPU 0 where TensorFlow can place an operation on one (it trains on both). */
+    @Override
+    public List<Device> devices() {
+        List<Device> devices = new ArrayList<>();
+        devices.add(Device.full(name(), "cpu", 0, "TensorFlow CPU"));
+        if (NativeEnvironment.hasGpu()) {
+            devices.add(Device.full(name(), "gpu", 0, "TensorFlow GPU 0"));
+        }
+        return devices;
     }
 
     /**
