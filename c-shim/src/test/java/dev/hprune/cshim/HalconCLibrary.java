@@ -94,6 +94,8 @@ public interface HalconCLibrary extends Library {
     int T_get_dl_model_param(Pointer model, Pointer name, PointerByReference value);
     int T_set_dl_model_param(Pointer model, Pointer name, Pointer value);
     int T_clear_dl_model(Pointer model);
+    int T_query_available_dl_devices(Pointer names, Pointer values, PointerByReference devices);
+    int T_get_dl_device_param(Pointer device, Pointer name, PointerByReference value);
 
     // pruning
     int T_create_dl_pruning(Pointer model, Pointer mode, Pointer genParam, PointerByReference pruning);
