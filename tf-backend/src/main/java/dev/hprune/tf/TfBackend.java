@@ -12,6 +12,10 @@ import java.util.List;
 
 /** The TensorFlow Java backend, found through {@link java.util.ServiceLoader}. */
 public final class TfBackend implements Backend {
+    static {
+        // before TensorFlow's library loads or opens a session (it reads these variables then)
+        NativeEnvironment.prepare();
+    }
 
     @Override
     public String name() {
@@ -44,7 +48,6 @@ public final class TfBackend implements Backend {
      */
     @Override
     public ModelSession open(Graph graph, SessionOptions options) {
-        NativeEnvironment.report();
         int gpu = switch (options.runtime()) {
             case "cpu" -> -1;
             case "gpu" -> {
