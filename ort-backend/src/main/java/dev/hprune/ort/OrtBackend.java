@@ -11,6 +11,7 @@ import dev.hprune.compat.error.ErrorCodes;
 import dev.hprune.compat.error.HalconError;
 import dev.hprune.compat.graph.Graph;
 import dev.hprune.compat.onnx.OnnxWriter;
+import dev.hprune.compat.prune.ModelCost;
 import java.util.List;
 
 /**
@@ -42,6 +43,36 @@ public final class OrtBackend implements Backend {
         return List.of(new Device(NAME, "cpu", 0, "ONNX Runtime CPU", NAME, "CPU", true));
     }
 
+    /** Runs below this many multiply-accumulates (batch included) get one thread (see {@link #intraOpThreads}). */
+    static final long SMALL_RUN_MACS = 8_000_000L;
+
+    /**
+     * The caller's choice, else one thread for a run of fewer than {@link #SMALL_RUN_MACS} multiply-accumulates and the
+     * machine's cores otherwise. ONNX Runtime hands work to its pool far more cheaply than TensorFlow's oneDNN kernels
+     * (bench section 3, 2 vCPUs: two threads ran the MNIST CNN at batch 16, 16 MMAC a run, 1.6 times as fast as one),
+     * but at batch 1 of the MNIST CNN (1 MMAC) one thread was 1.4 times as fast as two.
+     */
+    static int intraOpThreads(Graph graph, SessionOptions options, int cores) {
+        if (options.intraOpThreads() > 0) {
+            return options.intraOpThreads();
+        }
+        if (options.batchSize() > 0 && graph.inputs().size() == 1) {
+            var shape = graph.inputs().get(0).shape();
+            if (shape.size() == 4 && shape.stream().skip(1).allMatch(d -> d.isFixed())) {
+                try {
+                    long macs = ModelCost.of(graph, (int) shape.get(1).value(), (int) shape.get(2).value(),
+                            (int) shape.get(3).value()).macs();
+                    if (macs * options.batchSize() < SMALL_RUN_MACS) {
+                        return 1;
+                    }
+                } catch (RuntimeException e) {
+                    // shapes not inferable ahead of running: the cores, as for a large model
+                }
+            }
+        }
+        return cores;
+    }
+
     /**
      * @throws HalconError 7913 for a runtime other than "cpu"; 7779 when ONNX Runtime refuses the graph
      */
@@ -52,10 +83,7 @@ public final class OrtBackend implements Backend {
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions ortOptions = new OrtSession.SessionOptions()) {
-            // the same thread setting as ONNX Runtime called directly in the bench: one intra-op thread per core
-            int intra = options.intraOpThreads() > 0 ? options.intraOpThreads()
-                    : Runtime.getRuntime().availableProcessors();
-            ortOptions.setIntraOpNumThreads(intra);
+            ortOptions.setIntraOpNumThreads(intraOpThreads(graph, options, Runtime.getRuntime().availableProcessors()));
             if (options.interOpThreads() > 0) {
                 ortOptions.setInterOpNumThreads(options.interOpThreads());
             }
