@@ -241,6 +241,8 @@ Herror T_set_dl_model_param(const Htuple DLModelHandle, const Htuple GenParamNam
 Herror T_clear_dl_model(const Htuple DLModelHandle);
 Herror T_load_dl_model_weights(const Htuple DLModelHandleSource, const Htuple DLModelHandleTarget,
                                Htuple *ChangesByLayer);
+Herror T_query_available_dl_devices(const Htuple GenParamName, const Htuple GenParamValue, Htuple *DLDeviceHandles);
+Herror T_get_dl_device_param(const Htuple DLDeviceHandle, const Htuple GenParamName, Htuple *GenParamValue);
 
 /* ---- pruning ---- */
 Herror T_create_dl_pruning(const Htuple DLModelHandle, const Htuple Mode, const Htuple GenParam,

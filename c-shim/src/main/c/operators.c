@@ -50,6 +50,8 @@
     X(SET_DL_MODEL_PARAM, "set_dl_model_param", 0, 0, 3, 0) \
     X(CLEAR_DL_MODEL, "clear_dl_model", 0, 0, 1, 0) \
     X(LOAD_DL_MODEL_WEIGHTS, "load_dl_model_weights", 0, 0, 2, 1) \
+    X(QUERY_AVAILABLE_DL_DEVICES, "query_available_dl_devices", 0, 0, 2, 1) \
+    X(GET_DL_DEVICE_PARAM, "get_dl_device_param", 0, 0, 2, 1) \
     X(CREATE_DL_PRUNING, "create_dl_pruning", 0, 0, 3, 1) \
     X(SET_DL_PRUNING_PARAM, "set_dl_pruning_param", 0, 0, 3, 0) \
     X(GET_DL_PRUNING_PARAM, "get_dl_pruning_param", 0, 0, 2, 1) \
@@ -304,6 +306,14 @@ Herror T_get_dl_model_param(const Htuple DLModelHandle, const Htuple GenParamNam
 
 Herror T_set_dl_model_param(const Htuple DLModelHandle, const Htuple GenParamName, const Htuple GenParamValue) {
     return hp_call(OP_SET_DL_MODEL_PARAM, NULL, NULL, IN(DLModelHandle, GenParamName, GenParamValue), NULL);
+}
+
+Herror T_query_available_dl_devices(const Htuple GenParamName, const Htuple GenParamValue, Htuple *DLDeviceHandles) {
+    return hp_call(OP_QUERY_AVAILABLE_DL_DEVICES, NULL, NULL, IN(GenParamName, GenParamValue), OUT(DLDeviceHandles));
+}
+
+Herror T_get_dl_device_param(const Htuple DLDeviceHandle, const Htuple GenParamName, Htuple *GenParamValue) {
+    return hp_call(OP_GET_DL_DEVICE_PARAM, NULL, NULL, IN(DLDeviceHandle, GenParamName), OUT(GenParamValue));
 }
 
 Herror T_clear_dl_model(const Htuple DLModelHandle) {

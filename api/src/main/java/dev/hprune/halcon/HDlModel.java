@@ -64,6 +64,11 @@ public class HDlModel extends HHandle {
         SetDlModelParam(genParamName, new HTuple(genParamValue));
     }
 
+    /** A handle parameter such as 'device' (an {@link HDlDevice} from QueryAvailableDlDevices). */
+    public void SetDlModelParam(String genParamName, HHandle genParamValue) {
+        SetDlModelParam(genParamName, new HTuple(genParamValue));
+    }
+
     public void SetDlModelParam(String genParamName, String genParamValue) {
         SetDlModelParam(genParamName, new HTuple(genParamValue));
     }

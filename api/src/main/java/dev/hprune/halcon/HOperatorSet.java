@@ -2,6 +2,7 @@ package dev.hprune.halcon;
 
 import dev.hprune.compat.dict.DictOperators;
 import dev.hprune.compat.dictfile.DictFiles;
+import dev.hprune.compat.dl.DlDeviceOperators;
 import dev.hprune.compat.dl.DlModelOperators;
 import dev.hprune.compat.error.ErrorOperators;
 import dev.hprune.compat.prune.DlPruningOperators;
@@ -564,6 +565,23 @@ public final class HOperatorSet {
             Operator.checkOut(genParamValue);
             Operator.out(genParamValue,
                     DlModelOperators.getDlModelParam(Operator.in(dlModelHandle), Operator.in(genParamName)));
+        });
+    }
+
+    /** query_available_dl_devices: device handles whose parameters match the filter ([] and [] for all). */
+    public static void QueryAvailableDlDevices(HTuple genParamName, HTuple genParamValue, HTuple dlDeviceHandles) {
+        Operator.run("query_available_dl_devices", () -> {
+            Operator.checkOut(dlDeviceHandles);
+            Operator.out(dlDeviceHandles, DlDeviceOperators.queryAvailableDlDevices(Operator.in(genParamName),
+                    Operator.in(genParamValue)));
+        });
+    }
+
+    public static void GetDlDeviceParam(HTuple dlDeviceHandle, HTuple genParamName, HTuple genParamValue) {
+        Operator.run("get_dl_device_param", () -> {
+            Operator.checkOut(genParamValue);
+            Operator.out(genParamValue,
+                    DlDeviceOperators.getDlDeviceParam(Operator.in(dlDeviceHandle), Operator.in(genParamName)));
         });
     }
 

@@ -110,6 +110,8 @@ public interface HalconCLibrary extends Library {
     int T_get_dl_model_param(Pointer model, Pointer name, PointerByReference value);
     int T_set_dl_model_param(Pointer model, Pointer name, Pointer value);
     int T_clear_dl_model(Pointer model);
+    int T_query_available_dl_devices(Pointer names, Pointer values, PointerByReference devices);
+    int T_get_dl_device_param(Pointer device, Pointer name, PointerByReference value);
 
     int T_load_dl_model_weights(Pointer source, Pointer target, PointerByReference changesByLayer);
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import dev.hprune.compat.backend.Device;
+import dev.hprune.compat.dl.DlDeviceOperators;
 import dev.hprune.compat.dl.DlModel;
 import dev.hprune.compat.dl.DlModelOperators;
 import dev.hprune.compat.handle.Handle;
@@ -189,5 +191,33 @@ class ModelOperatorsTest {
         assertThat(C.T_set_dl_model_param(model, c.tuple("batch_size"), c.tuple(2L))).isEqualTo(2454);
         assertThat(C.T_create_dl_pruning(model, c.tuple("oracle"), c.out(dict), out)).isEqualTo(2454);
         assertThat(C.hprune_last_error_text()).contains("2454", "create_dl_pruning");
+    }
+
+    @Test
+    void deviceParametersMatchJava() {
+        // no backend here, so the device is made in Java as a backend would list it; the tests module queries real ones
+        Handle javaDevice = DlDeviceOperators.handle(new Device("onnxruntime", "cpu", 0, "ONNX Runtime CPU",
+                "onnxruntime", "CPU", true));
+        Pointer device = c.tuple(new H(javaDevice.id()));
+        PointerByReference out = new PointerByReference();
+        for (String name : List.of("type", "runtime", "id", "name", "ai_accelerator_interface", "execution_provider",
+                "inference_only", "precisions")) {
+            HTuple expected = new HTuple();
+            HOperatorSet.GetDlDeviceParam(java(device), new HTuple(name), expected);
+            assertThat(get(C.T_get_dl_device_param(device, c.tuple(name), out), out)).as(name)
+                    .isEqualTo(CSide.javaValues(expected));
+        }
+        assertThat(get(C.T_get_dl_device_param(device, c.tuple("name"), out), out)).containsExactly("ONNX Runtime CPU");
+        assertThat(C.T_get_dl_device_param(device, c.tuple("memory"), out)).isEqualTo(7911);
+        assertThat(C.T_get_dl_device_param(model, c.tuple("type"), out)).isEqualTo(2404);
+    }
+
+    @Test
+    void deviceQueriesFailAsInJava() {
+        PointerByReference out = new PointerByReference();
+        assertThat(C.T_query_available_dl_devices(c.tuple("runtime", "runtime"), c.tuple("cpu"), out)).isEqualTo(1402);
+        assertThat(C.T_query_available_dl_devices(c.tuple("colour"), c.tuple("red"), out)).isEqualTo(7911);
+        int java = javaOutcome(() -> HOperatorSet.QueryAvailableDlDevices(new HTuple(), new HTuple(), new HTuple()));
+        assertThat(C.T_query_available_dl_devices(c.tuple(), c.tuple(), out)).isEqualTo(java);
     }
 }

@@ -1,5 +1,7 @@
 package dev.hprune.tf;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
 import java.util.logging.Logger;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -7,17 +9,20 @@ import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
- * What the TensorFlow native library offers in this process: oneDNN and GPUs.
+ * What the TensorFlow native library runs with in this process: oneDNN, per-session thread pools and GPUs.
  *
- * <p>oneDNN is switched on only by {@code TF_ENABLE_ONEDNN_OPTS=1} in the process environment before the native
- * library loads. Java cannot change its own environment, and neither TensorFlow Java nor JavaCPP offers a setenv, so
- * launchers (the {@code hprune} script, Surefire's {@code environmentVariables}) must export it; we log once when it is
- * off.
+ * <p>oneDNN: TensorFlow 2.9 and later (we ship 2.18) turn oneDNN on by default on x86-64 Linux; only
+ * {@code TF_ENABLE_ONEDNN_OPTS=0} switches it off (measured with a plain {@code java -cp} program scoring MobileNetV2 at
+ * batch 16: unset 42.4 img/s, {@code =1} 42.5, {@code =0} 18.9). On other architectures it is off unless the variable
+ * says 1. The library reads the variable when it loads, so what we report is what it runs with.
  *
- * <p>Likewise {@code TF_OVERRIDE_GLOBAL_THREADPOOL=1} gives each session its own intra-op thread pool of the size its
+ * <p>{@code TF_OVERRIDE_GLOBAL_THREADPOOL=1} gives each session its own intra-op thread pool of the size its
  * configuration asks for. Without it TensorFlow keeps one intra-op pool for the whole process, sized by the first
  * session ever opened, and ignores the size every later session asks for (measured: a ResNet-18 opened after an MNIST
- * CNN ran on the MNIST session's one thread, 26 against 43 images/s).
+ * CNN ran on the MNIST session's one thread, 26 against 43 images/s). A program that embeds hprune will not export it,
+ * so {@link #prepare()} sets it in the process environment with libc's {@code setenv} (through JNA; Java has no setenv
+ * of its own) before the first session reads it, where the user set no value. TensorFlow reads it with
+ * {@code getenv} when a session is created, so setting it before the first session is enough.
  */
 final class NativeEnvironment {
     private static final Logger LOG = Logger.getLogger(NativeEnvironment.class.getName());
@@ -27,36 +32,69 @@ final class NativeEnvironment {
     private NativeEnvironment() {}
 
     private static volatile Boolean gpu;
-    private static volatile boolean reported;
+    private static volatile boolean prepared;
+    /** What {@link #prepare()} set natively: the process's value now, which {@link System#getenv} does not see. */
+    private static volatile String sessionPoolsSet;
 
-    /** Whether oneDNN is on, judged from the environment the native library reads. */
+    /** The C library's setenv (POSIX): returns 0 on success. */
+    interface CLibrary extends Library {
+        int setenv(String name, String value, int overwrite);
+    }
+
+    /**
+     * Sets {@code TF_OVERRIDE_GLOBAL_THREADPOOL=1} natively where the user left it unset, and logs once what TensorFlow
+     * runs with. Called before any TensorFlow session exists (by {@link TfBackend} and {@link TfModelSession}).
+     */
+    static synchronized void prepare() {
+        if (prepared) {
+            return;
+        }
+        prepared = true;
+        if (System.getenv(SESSION_POOLS_VARIABLE) == null) {
+            try {
+                CLibrary c = Native.load("c", CLibrary.class);
+                if (c.setenv(SESSION_POOLS_VARIABLE, "1", 0) == 0) {
+                    sessionPoolsSet = "1";
+                    LOG.info(() -> "set " + SESSION_POOLS_VARIABLE + "=1 in this process (it was unset) so that each "
+                            + "TensorFlow session gets a thread pool of its own size");
+                }
+            } catch (LinkageError | RuntimeException e) {
+                LOG.info(() -> "could not set " + SESSION_POOLS_VARIABLE + " (" + e + "): sessions share one intra-op "
+                        + "thread pool; export " + SESSION_POOLS_VARIABLE + "=1 before starting Java");
+            }
+        } else if (!isTrue(System.getenv(SESSION_POOLS_VARIABLE))) {
+            LOG.info(() -> SESSION_POOLS_VARIABLE + "=" + System.getenv(SESSION_POOLS_VARIABLE) + " (set by the user): "
+                    + "sessions share one intra-op thread pool sized by the first session");
+        }
+        if (!oneDnnEnabled()) {
+            LOG.info(() -> "oneDNN is off (" + ONEDNN_VARIABLE + "=" + System.getenv(ONEDNN_VARIABLE) + ", "
+                    + System.getProperty("os.arch") + "): TensorFlow's CPU kernels run at about half speed");
+        }
+    }
+
+    /** Whether oneDNN is on, judged as TensorFlow 2.18 judges it when its library loads (see the class comment). */
     static boolean oneDnnEnabled() {
-        return isSet(ONEDNN_VARIABLE);
+        return oneDnnEnabled(System.getenv(ONEDNN_VARIABLE), System.getProperty("os.arch"));
+    }
+
+    static boolean oneDnnEnabled(String value, String arch) {
+        if (value != null && (value.equals("0") || value.equalsIgnoreCase("false"))) {
+            return false;
+        }
+        if (isTrue(value)) {
+            return true;
+        }
+        return arch.equals("amd64") || arch.equals("x86_64");
     }
 
     /** Whether every session gets an intra-op thread pool of its own size (see the class comment). */
     static boolean sessionThreadPools() {
-        return isSet(SESSION_POOLS_VARIABLE);
+        String value = sessionPoolsSet != null ? sessionPoolsSet : System.getenv(SESSION_POOLS_VARIABLE);
+        return isTrue(value);
     }
 
-    private static boolean isSet(String variable) {
-        String value = System.getenv(variable);
+    private static boolean isTrue(String value) {
         return value != null && (value.equals("1") || value.equalsIgnoreCase("true"));
-    }
-
-    /** Logs once per process what the environment leaves off. */
-    static void report() {
-        if (!reported) {
-            reported = true;
-            if (!oneDnnEnabled()) {
-                LOG.info(() -> "oneDNN is off: export " + ONEDNN_VARIABLE + "=1 before starting Java for about twice "
-                        + "the CPU speed (it cannot be switched on from inside the JVM)");
-            }
-            if (!sessionThreadPools()) {
-                LOG.info(() -> "sessions share one intra-op thread pool: export " + SESSION_POOLS_VARIABLE + "=1 "
-                        + "before starting Java so that small models run on one thread and large ones on all cores");
-            }
-        }
     }
 
     /**

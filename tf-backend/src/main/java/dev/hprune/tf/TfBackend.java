@@ -1,14 +1,21 @@
 package dev.hprune.tf;
 
 import dev.hprune.compat.backend.Backend;
+import dev.hprune.compat.backend.Device;
 import dev.hprune.compat.backend.ModelSession;
 import dev.hprune.compat.backend.SessionOptions;
 import dev.hprune.compat.error.ErrorCodes;
 import dev.hprune.compat.error.HalconError;
 import dev.hprune.compat.graph.Graph;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The TensorFlow Java backend, found through {@link java.util.ServiceLoader}. */
 public final class TfBackend implements Backend {
+    static {
+        // before TensorFlow's library loads or opens a session (it reads these variables then)
+        NativeEnvironment.prepare();
+    }
 
     @Override
     public String name() {
@@ -24,13 +31,23 @@ public final class TfBackend implements Backend {
         };
     }
 
+    /** The CPU, and GPU 0 where TensorFlow can place an operation on one (it trains on both). */
+    @Override
+    public List<Device> devices() {
+        List<Device> devices = new ArrayList<>();
+        devices.add(Device.full(name(), "cpu", 0, "TensorFlow CPU"));
+        if (NativeEnvironment.hasGpu()) {
+            devices.add(Device.full(name(), "gpu", 0, "TensorFlow GPU 0"));
+        }
+        return devices;
+    }
+
     /**
      * @throws HalconError 7779 when the graph cannot be built (naming the node), or when the runtime is "gpu" and
      *     TensorFlow sees no GPU (it never falls back to the CPU silently); 7912 for an unsupported operator
      */
     @Override
     public ModelSession open(Graph graph, SessionOptions options) {
-        NativeEnvironment.report();
         int gpu = switch (options.runtime()) {
             case "cpu" -> -1;
             case "gpu" -> {

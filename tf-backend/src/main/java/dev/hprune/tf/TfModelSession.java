@@ -60,6 +60,10 @@ final class TfModelSession implements ModelSession {
     private final Map<List<Object>, TrainingGraph> trainingGraphs = new HashMap<>();
     private final Map<List<Object>, TaylorGraph> taylorGraphs = new HashMap<>();
 
+    static {
+        NativeEnvironment.prepare();
+    }
+
     TfModelSession(Graph ir, SessionOptions options, int gpu) {
         this.ir = ir;
         this.graph = new org.tensorflow.Graph();

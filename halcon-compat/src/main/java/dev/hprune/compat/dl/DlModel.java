@@ -2,6 +2,7 @@ package dev.hprune.compat.dl;
 
 import dev.hprune.compat.backend.Backend;
 import dev.hprune.compat.backend.Backends;
+import dev.hprune.compat.backend.Device;
 import dev.hprune.compat.backend.ModelSession;
 import dev.hprune.compat.backend.SessionOptions;
 import dev.hprune.compat.backend.TrainingSpec;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -36,7 +38,7 @@ public final class DlModel implements AutoCloseable {
     public static final String INTER_OP_THREADS = "hprune.interOpThreads";
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Supplier<Backend> backend;
+    private final Supplier<List<Backend>> backends;
     private ClassifierLayout layout;
     private Graph graph;
     private ModelParams params;
@@ -44,21 +46,25 @@ public final class DlModel implements AutoCloseable {
     private boolean sessionHasNewerWeights;
     private boolean closed;
 
-    private DlModel(Graph graph, ModelParams params, ClassifierLayout layout, Supplier<Backend> backend) {
+    private DlModel(Graph graph, ModelParams params, ClassifierLayout layout, Supplier<List<Backend>> backends) {
         this.graph = graph;
         this.params = params;
         this.layout = layout;
-        this.backend = backend;
+        this.backends = backends;
     }
 
     /** A model for a graph, with parameters from its metadata where present (see {@link ModelMetadata}). */
     public static DlModel of(Graph graph) {
-        return of(graph, Backends::get);
+        return withBackends(graph, Backends::all);
     }
 
     static DlModel of(Graph graph, Supplier<Backend> backend) {
+        return withBackends(graph, () -> List.of(backend.get()));
+    }
+
+    static DlModel withBackends(Graph graph, Supplier<List<Backend>> backends) {
         ClassifierLayout layout = ClassifierLayout.of(graph).orElse(null);
-        return new DlModel(graph, defaults(graph, layout), layout, backend);
+        return new DlModel(graph, defaults(graph, layout), layout, backends);
     }
 
     /**
@@ -81,7 +87,7 @@ public final class DlModel implements AutoCloseable {
         lock.readLock().lock();
         try {
             ClassifierLayout derived = ClassifierLayout.of(replacement).orElse(null);
-            return new DlModel(replacement, params, derived, backend);
+            return new DlModel(replacement, params, derived, backends);
         } finally {
             lock.readLock().unlock();
         }
@@ -106,7 +112,7 @@ public final class DlModel implements AutoCloseable {
                 ModelMetadata.real(m, "momentum").filter(v -> v >= 0 && v < 1).orElse(0.9),
                 ModelMetadata.real(m, "weight_prior").filter(v -> v >= 0).orElse(0.0),
                 ModelMetadata.real(m, "batchnorm_momentum").filter(v -> v >= 0 && v <= 1).orElse(0.9),
-                "cpu");
+                null);
         // a stored batch size that set_dl_model_param would refuse is ignored like the other invalid metadata above;
         // batch 1 needs no check (it falls back to itself), so a file without one runs no shape inference here
         if (params.batchSize() == 1) {
@@ -124,7 +130,8 @@ public final class DlModel implements AutoCloseable {
         lock.readLock().lock();
         try {
             checkOpen();
-            return ModelParamTable.row(name, false).getter().apply(params);
+            ModelParams p = name.equals(ModelParamTable.DEVICE) ? params.withDevice(device()) : params;
+            return ModelParamTable.row(name, false).getter().apply(p);
         } finally {
             lock.readLock().unlock();
         }
@@ -143,7 +150,7 @@ public final class DlModel implements AutoCloseable {
             ModelParamTable.Row row = ModelParamTable.row(name, true);
             int classes = layout == null ? 0 : layout.classes();
             ModelParams updated = row.setter().set(params, value,
-                    new ModelParamTable.Context(classes, runtime -> backend.get().supportsRuntime(runtime)));
+                    new ModelParamTable.Context(classes, () -> DlDeviceOperators.available(backends.get())));
             Graph adapted = adaptedGraph(updated);
             ClassifierLayout adaptedLayout = adapted == graph ? layout : ClassifierLayout.of(adapted).orElseThrow();
             if (adaptedLayout != null && (adapted != graph || updated.batchSize() != params.batchSize()
@@ -151,7 +158,7 @@ public final class DlModel implements AutoCloseable {
                 BatchBuffers.check(adapted, adaptedLayout, updated);
             }
             boolean rebuild = adapted != graph || updated.imageWidth() != params.imageWidth()
-                    || updated.imageHeight() != params.imageHeight() || !updated.runtime().equals(params.runtime());
+                    || updated.imageHeight() != params.imageHeight() || !Objects.equals(updated.device(), params.device());
             if (rebuild) {
                 closeSession();
             }
@@ -220,6 +227,7 @@ public final class DlModel implements AutoCloseable {
         try {
             checkOpen();
             ModelParams p = requireClassification();
+            requireTrainingDevice("train_dl_model_batch");
             if (samples.size() != p.batchSize()) {
                 throw HalconError.of(ErrorCodes.DL_WRONG_BATCH_SIZE,
                         samples.size() + " samples for a 'batch_size' of " + p.batchSize());
@@ -370,6 +378,7 @@ public final class DlModel implements AutoCloseable {
         try {
             checkOpen();
             ModelParams p = requireClassification();
+            requireTrainingDevice("training and scoring");
             return body.run(session(), layout.input(), layout.logits(), samples -> SampleBatch.of(samples, p, true, 0));
         } finally {
             lock.writeLock().unlock();
@@ -409,16 +418,45 @@ public final class DlModel implements AutoCloseable {
         return params;
     }
 
+    /**
+     * HALCON 26.11 runs models on AI² devices (ONNX Runtime) for inference only; training such a model, or scoring it
+     * for pruning, raises what HALCON raises for an operation its converted models do not support.
+     */
+    private void requireTrainingDevice(String what) {
+        Device device = device();
+        if (device.inferenceOnly()) {
+            throw HalconError.of(ErrorCodes.DL_CONVERTED_UNSUPPORTED, what + " is not supported on the inference-only "
+                    + "device '" + device.name() + "'; set 'device' to a TensorFlow device first");
+        }
+    }
+
+    /** The chosen device, or the first CPU device of the backends (training backends come first). */
+    private Device device() {
+        Device chosen = params.device();
+        if (chosen != null) {
+            return chosen;
+        }
+        return DlDeviceOperators.available(backends.get()).stream().filter(d -> d.type().equals("cpu")).findFirst()
+                .orElseThrow(() -> HalconError.of(ErrorCodes.DL_RUNTIME, "no backend offers a CPU device"));
+    }
+
+    private Backend backendOf(Device device) {
+        return backends.get().stream().filter(b -> b.name().equals(device.backend())).findFirst()
+                .orElseThrow(() -> HalconError.of(ErrorCodes.DL_RUNTIME, "no backend '" + device.backend() + "'"));
+    }
+
     /** Opens the session on first use; callers hold a lock. Double-checked so concurrent readers open it once. */
     private ModelSession session() {
         ModelSession s = session;
         if (s == null) {
             synchronized (this) {
                 if (session == null) {
-                    session = backend.get().open(
+                    Device device = device();
+                    session = backendOf(device).open(
                             ExecutionGraph.of(graph, params.imageChannels(), params.imageHeight(), params.imageWidth()),
-                            new SessionOptions(params.runtime(), 0, Integer.getInteger(INTRA_OP_THREADS, 0),
-                                    Integer.getInteger(INTER_OP_THREADS, 0), params.batchSize()));
+                            device, new SessionOptions(device.type(), device.id(),
+                                    Integer.getInteger(INTRA_OP_THREADS, 0), Integer.getInteger(INTER_OP_THREADS, 0),
+                                    params.batchSize()));
                 }
                 s = session;
             }

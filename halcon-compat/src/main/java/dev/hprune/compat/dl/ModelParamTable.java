@@ -1,5 +1,6 @@
 package dev.hprune.compat.dl;
 
+import dev.hprune.compat.backend.Device;
 import dev.hprune.compat.control.ControlArgs;
 import dev.hprune.compat.error.ErrorCodes;
 import dev.hprune.compat.error.HalconError;
@@ -8,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -23,8 +24,11 @@ import java.util.stream.Collectors;
 final class ModelParamTable {
     private ModelParamTable() {}
 
-    /** What a setter may need to know beyond the parameters themselves. */
-    record Context(int classes, Predicate<String> runtimeAvailable) {}
+    /** What a setter may need to know beyond the parameters themselves: the devices this machine offers. */
+    record Context(int classes, Supplier<List<Device>> devices) {}
+
+    /** The row whose getter needs the chosen device (see {@link ModelParams#device()}). */
+    static final String DEVICE = "device";
 
     interface Setter {
         ModelParams set(ModelParams current, List<Object> value, Context context);
@@ -79,7 +83,11 @@ final class ModelParamTable {
                             unitInterval(v, "batchnorm_momentum", true)),
                     "weight of the old running statistics when training; default 0.9"),
             new Row("runtime", p -> List.of(p.runtime()), ModelParamTable::setRuntime,
-                    "'cpu' (default) or 'gpu'; 'gpu' where none exists is 7913"));
+                    "'cpu' (default) or 'gpu': the first device of that type query_available_dl_devices lists; "
+                            + "'gpu' where none exists is 7913"),
+            new Row(DEVICE, p -> List.of(DlDeviceOperators.handle(p.device())), ModelParamTable::setDevice,
+                    "a handle from query_available_dl_devices; default the first CPU device (TensorFlow's); a device "
+                            + "this machine does not offer is 7913"));
 
     private static final Map<String, Row> BY_NAME = ROWS.stream().collect(Collectors.toMap(Row::name, r -> r));
 
@@ -162,10 +170,18 @@ final class ModelParamTable {
         if (!runtime.equals("cpu") && !runtime.equals("gpu")) {
             throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENVALUE, "runtime must be 'cpu' or 'gpu', got '" + runtime + "'");
         }
-        if (!c.runtimeAvailable().test(runtime)) {
-            throw HalconError.of(ErrorCodes.DL_RUNTIME, "no " + runtime.toUpperCase() + " is available on this machine");
+        Device first = c.devices().get().stream().filter(d -> d.type().equals(runtime)).findFirst()
+                .orElseThrow(() -> HalconError.of(ErrorCodes.DL_RUNTIME,
+                        "no " + runtime.toUpperCase() + " is available on this machine"));
+        return p.withDevice(first);
+    }
+
+    private static ModelParams setDevice(ModelParams p, List<Object> value, Context c) {
+        Device device = DlDeviceOperators.device(value, VALUE);
+        if (!c.devices().get().contains(device)) {
+            throw HalconError.of(ErrorCodes.DL_RUNTIME, "the device '" + device.name() + "' is not available here");
         }
-        return p.withRuntime(runtime);
+        return p.withDevice(device);
     }
 
     private static int positiveInt(List<Object> value, String name) {

@@ -73,6 +73,8 @@ public final class ErrorCodes {
     public static final int DL_RUNTIME = 7913;
     public static final int DL_UNSUPPORTED_GENVALUE = 7914;
     public static final int DL_INVALID_NUM_SAMPLES = 7915;
+    /** H_ERR_DL_MODEL_CONVERTED_UNSUPPORTED: what HALCON raises for training a model placed on an AI² device. */
+    public static final int DL_CONVERTED_UNSUPPORTED = 7917;
     public static final int DL_PRUNING_WRONG_DATA = 7980;
     public static final int DL_PRUNING_UNSUPPORTED_BY_CNN = 7981;
 
@@ -123,6 +125,7 @@ public final class ErrorCodes {
             Map.entry(DL_RUNTIME, "Requested runtime cannot be set"),
             Map.entry(DL_UNSUPPORTED_GENVALUE, "Unsupported generic value(s)"),
             Map.entry(DL_INVALID_NUM_SAMPLES, "Invalid number of samples"),
+            Map.entry(DL_CONVERTED_UNSUPPORTED, "Unsupported operation on converted model"),
             Map.entry(DL_CLASS_IDS_NOT_UNIQUE, "Some class ids are not unique"),
             Map.entry(DL_PRUNING_WRONG_DATA, "Pruning data does not fit the given model"),
             Map.entry(DL_PRUNING_UNSUPPORTED_BY_CNN, "Model architecture does not support pruning"));

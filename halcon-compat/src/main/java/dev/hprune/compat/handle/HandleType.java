@@ -4,7 +4,8 @@ package dev.hprune.compat.handle;
 public enum HandleType {
     DICT("dict"),
     DL_MODEL("dl_model"),
-    DL_PRUNING("dl_pruning");
+    DL_PRUNING("dl_pruning"),
+    DL_DEVICE("dl_device");
 
     private final String semType;
 

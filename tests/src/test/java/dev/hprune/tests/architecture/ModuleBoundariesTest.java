@@ -17,6 +17,8 @@ class ModuleBoundariesTest {
     private static final String COMPAT = "dev.hprune.compat..";
     private static final String API = "dev.hprune.halcon..";
     private static final String TF = "dev.hprune.tf..";
+    private static final String ORT = "dev.hprune.ort..";
+    private static final String ONNX_RUNTIME = "ai.onnxruntime..";
     private static final String CSHIM = "dev.hprune.cshim..";
     private static final String PROCEDURES = "dev.hprune.procedures..";
     private static final String TENSORFLOW = "org.tensorflow..";
@@ -34,6 +36,14 @@ class ModuleBoundariesTest {
     static final ArchRule BACKEND_KNOWS_NO_HALCON_SHAPES = noClasses().that().resideInAPackage(TF)
             .should().dependOnClassesThat().resideInAnyPackage(API, CSHIM)
             .because("tf-backend implements halcon-compat's Backend and never sees HTuple (design.md)");
+
+    static final ArchRule ORT_BACKEND_KNOWS_ONLY_COMPAT_AND_ONNX_RUNTIME = noClasses().that().resideInAPackage(ORT)
+            .should().dependOnClassesThat().resideInAnyPackage(API, CSHIM, TF, TENSORFLOW, JNA, PROCEDURES)
+            .because("ort-backend implements halcon-compat's Backend on ONNX Runtime alone (design.md)");
+
+    static final ArchRule ONLY_ORT_BACKEND_CALLS_ONNX_RUNTIME = noClasses().that().resideOutsideOfPackage(ORT)
+            .should().dependOnClassesThat().resideInAPackage(ONNX_RUNTIME)
+            .because("ONNX Runtime is a device behind the Backend interface; the tests module uses it as oracle only");
 
     static final ArchRule SHIM_KNOWS_NO_TENSORFLOW = noClasses().that().resideInAPackage(CSHIM)
             .should().dependOnClassesThat().resideInAnyPackage(TENSORFLOW, TF)
@@ -56,6 +66,7 @@ class ModuleBoundariesTest {
     void productionClassesWereFound() {
         assertThat(production.containPackage("dev.hprune.compat.handle")).isTrue();
         assertThat(production.containPackage("dev.hprune.halcon")).isTrue();
+        assertThat(production.containPackage("dev.hprune.ort")).isTrue();
     }
 
     @Test
@@ -76,6 +87,16 @@ class ModuleBoundariesTest {
     @Test
     void proceduresImportOnlyTheApi() {
         PROCEDURES_STAND_ON_THE_API_ALONE.allowEmptyShould(true).check(production);
+    }
+
+    @Test
+    void ortBackendImportsOnlyCompatAndOnnxRuntime() {
+        ORT_BACKEND_KNOWS_ONLY_COMPAT_AND_ONNX_RUNTIME.check(production);
+    }
+
+    @Test
+    void onlyOrtBackendImportsOnnxRuntime() {
+        ONLY_ORT_BACKEND_CALLS_ONNX_RUNTIME.check(production);
     }
 
     @Test

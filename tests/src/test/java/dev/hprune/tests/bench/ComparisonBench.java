@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtSession;
 import dev.hprune.compat.onnx.OnnxReader;
 import dev.hprune.compat.prune.ModelCost;
 import dev.hprune.halcon.HDict;
+import dev.hprune.halcon.HDlDevice;
 import dev.hprune.halcon.HDlModel;
 import dev.hprune.halcon.HDlPrune;
 import dev.hprune.halcon.HImage;
@@ -128,12 +129,17 @@ public final class ComparisonBench {
                         + "|---|---|---|---|---|---|---|---|---|%n");
                 List<Model> applied = new ArrayList<>(peered);
                 applied.add(ppocr);
+                StringBuilder devices = new StringBuilder();
                 for (Model m : applied) {
                     for (int batch : BATCHES) {
                         double ours = applyRate(m.file(), m, batch, SECONDS);
                         double ortSame = ortRate(m.file(), m, batch, SECONDS, THREADS);
                         double ortOne = THREADS == 1 ? ortSame : ortRate(m.file(), m, batch, SECONDS, 1);
                         double ort = Math.max(ortSame, ortOne);
+                        double onOrtDevice = applyRateOnOrtDevice(m, batch, SECONDS);
+                        devices.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.2f | %s | %.2f |%n",
+                                m.sizeLabel(), batch, ours, onOrtDevice, ort, onOrtDevice / ort,
+                                onOrtDevice / ort >= 0.95 ? "yes" : "no", onOrtDevice / ours));
                         OptionalDouble peer = OptionalDouble.empty();
                         if (m.peer() != null) {
                             OptionalDouble same = torch.rate(m.peer(), "apply", batch, THREADS, SECONDS);
@@ -145,6 +151,28 @@ public final class ComparisonBench {
                                 m.peer() == null ? "-" : format(peer),
                                 peer.isPresent() ? String.format(Locale.ROOT, "%.2f", ours / peer.getAsDouble()) : "-");
                     }
+                }
+                print("%n### 3b. ApplyDlModel on the ONNX Runtime device (goal: >= 0.95x ONNX Runtime called directly)%n%n");
+                print("The same models and batches, measured in the same loop: ApplyDlModel on TensorFlow's CPU (the "
+                        + "column hprune above), ApplyDlModel after SetDlModelParam('device', the ONNX Runtime CPU "
+                        + "device), and ONNX Runtime called directly on the model file (the faster of %d threads and 1 "
+                        + "thread, as above).%n%n", THREADS);
+                print("| model | batch | TF device img/s | ONNX Runtime device img/s | ONNX Runtime direct img/s | "
+                        + "ORT device / direct | goal met | ORT device / TF device |%n|---|---|---|---|---|---|---|---|%n");
+                print("%s%n", devices);
+                print("### 3c. A plain program with and without TensorFlow's environment variables%n%n");
+                print("One child JVM per row, from this class path, running two models in one process: the MNIST CNN at "
+                        + "batch 1 first, then MobileNetV2 at batch 16 (ApplyDlModel, TF device).%n%n");
+                print("| environment | MNIST CNN b1 img/s | MobileNetV2 b16 img/s |%n|---|---|---|%n");
+                for (Map.Entry<String, Map<String, String>> env : List.of(
+                        Map.entry("no TF variables (the backend sets TF_OVERRIDE_GLOBAL_THREADPOOL=1 itself)",
+                                Map.<String, String>of()),
+                        Map.entry("TF_ENABLE_ONEDNN_OPTS=1 TF_OVERRIDE_GLOBAL_THREADPOOL=1 exported",
+                                Map.of("TF_ENABLE_ONEDNN_OPTS", "1", "TF_OVERRIDE_GLOBAL_THREADPOOL", "1")),
+                        Map.entry("TF_OVERRIDE_GLOBAL_THREADPOOL=0 (one shared pool, what an unset variable gave "
+                                + "before)", Map.of("TF_OVERRIDE_GLOBAL_THREADPOOL", "0")))) {
+                    double[] rates = EnvironmentBench.measure(mnist.file(), mobilenet.file(), SECONDS, env.getValue());
+                    print("| %s | %.1f | %.1f |%n", env.getKey(), rates[0], rates[1]);
                 }
                 print("%n");
             }
@@ -293,6 +321,17 @@ public final class ComparisonBench {
 
     static double applyRate(Path file, Model m, int batch, double seconds) {
         HDlModel model = open(file, m, batch);
+        HDict[] samples = samples(batch, m.c(), m.h(), m.w(), m.classes(), new Random(3));
+        double rate = rate(batch, seconds, () -> model.ApplyDlModel(samples, new HTuple()));
+        model.ClearDlModel();
+        return rate;
+    }
+
+    static double applyRateOnOrtDevice(Model m, int batch, double seconds) {
+        HDlModel model = open(m.file(), m, batch);
+        HDlDevice[] ort = HDlDevice.QueryAvailableDlDevices(HTuple.of("ai2", "execution_provider"),
+                HTuple.of("onnxruntime", "CPU"));
+        model.SetDlModelParam("device", ort[0]);
         HDict[] samples = samples(batch, m.c(), m.h(), m.w(), m.classes(), new Random(3));
         double rate = rate(batch, seconds, () -> model.ApplyDlModel(samples, new HTuple()));
         model.ClearDlModel();

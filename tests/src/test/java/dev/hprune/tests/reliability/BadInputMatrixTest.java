@@ -74,6 +74,13 @@ class BadInputMatrixTest {
     static HTuple clearedDict;
     static HTuple clearedModel;
     static HTuple clearedPruning;
+    /** TensorFlow's CPU, ONNX Runtime's CPU (inference only) and a device handle that was cleared. */
+    static HTuple device;
+    static HTuple ortDevice;
+    static HTuple clearedDevice;
+    /** plainChain on the ONNX Runtime device, and a pruning handle of it. */
+    static HTuple ortModel;
+    static HTuple ortPruning;
     static HImage image;
     static HImage grey;
     static Path modelFile;
@@ -81,7 +88,7 @@ class BadInputMatrixTest {
 
     static final List<String> MODEL_PARAMS = List.of("type", "batch_size", "image_width", "image_height",
             "image_num_channels", "image_dimensions", "image_range_min", "image_range_max", "class_names", "class_ids",
-            "learning_rate", "momentum", "weight_prior", "batchnorm_momentum", "runtime");
+            "learning_rate", "momentum", "weight_prior", "batchnorm_momentum", "runtime", "device");
     static final List<String> PRUNING_PARAMS = List.of("mode", "percentage", "prunable_conv_num",
             "prunable_conv_layer_name", "prunable_kernel_num", "pruned_kernel_num", "pruned_percentage");
 
@@ -122,11 +129,25 @@ class BadInputMatrixTest {
         clearedPruning = new HTuple();
         HOperatorSet.CreateDlPruning(model, t("oracle"), new HTuple(), clearedPruning);
         HOperatorSet.ClearHandle(clearedPruning);
+        clearedDevice = new HTuple();
+        HOperatorSet.QueryAvailableDlDevices(t("runtime"), t("cpu"), clearedDevice);
+        clearedDevice = new HTuple(clearedDevice.getH(0));
+        HOperatorSet.ClearHandle(clearedDevice);
+        device = new HTuple();
+        HOperatorSet.QueryAvailableDlDevices(t("runtime"), t("cpu"), device);
+        device = new HTuple(device.getH(0));
+        ortDevice = new HTuple();
+        HOperatorSet.QueryAvailableDlDevices(t("ai2", "execution_provider"), t("onnxruntime", "CPU"), ortDevice);
+        ortModel = read(modelFile);
+        HOperatorSet.SetDlModelParam(ortModel, t("device"), ortDevice);
+        ortPruning = new HTuple();
+        HOperatorSet.CreateDlPruning(ortModel, t("oracle"), new HTuple(), ortPruning);
     }
 
     @AfterAll
     static void release() {
-        for (HTuple h : List.of(model, otherModel, openSizeModel, flattenModel, pruning, sample, dict)) {
+        for (HTuple h : List.of(model, otherModel, openSizeModel, flattenModel, pruning, sample, dict, ortModel,
+                ortPruning)) {
             HOperatorSet.ClearHandle(h);
         }
     }
@@ -710,6 +731,52 @@ class BadInputMatrixTest {
                 () -> HOperatorSet.GenDlPrunedModel(model, model, out)));
         rows.add(new Row("gen_dl_pruned_model", NULL, "null output", 2956,
                 () -> HOperatorSet.GenDlPrunedModel(model, pruning, nullTuple)));
+
+        // query_available_dl_devices( : : GenParamName, GenParamValue : DLDeviceHandles)
+        rows.add(new Row("query_available_dl_devices", UNKNOWN_NAME, "'colour'", 7911,
+                () -> HOperatorSet.QueryAvailableDlDevices(t("colour"), t("red"), out)));
+        rows.add(new Row("query_available_dl_devices", UNKNOWN_NAME, "'info' cannot filter", 7911,
+                () -> HOperatorSet.QueryAvailableDlDevices(t("info"), t("x"), out)));
+        rows.add(new Row("query_available_dl_devices", WRONG_TYPE, "integer name", 1201,
+                () -> HOperatorSet.QueryAvailableDlDevices(t(1), t("cpu"), out)));
+        rows.add(new Row("query_available_dl_devices", EMPTY, "no value for a name", 1402,
+                () -> HOperatorSet.QueryAvailableDlDevices(t("runtime"), t(), out)));
+        rows.add(new Row("query_available_dl_devices", WRONG_LENGTH, "two names, one value", 1402,
+                () -> HOperatorSet.QueryAvailableDlDevices(t("runtime", "runtime"), t("cpu"), out)));
+        rows.add(new Row("query_available_dl_devices", NULL, "null output", 2956,
+                () -> HOperatorSet.QueryAvailableDlDevices(t(), t(), nullTuple)));
+
+        // get_dl_device_param( : : DLDeviceHandle, GenParamName : GenParamValue)
+        rows.add(new Row("get_dl_device_param", UNKNOWN_NAME, "'memory'", 7911,
+                () -> HOperatorSet.GetDlDeviceParam(device, t("memory"), out)));
+        rows.add(new Row("get_dl_device_param", WRONG_TYPE, "integer name", 1202,
+                () -> HOperatorSet.GetDlDeviceParam(device, t(1), out)));
+        rows.add(new Row("get_dl_device_param", EMPTY, "no name", 1402,
+                () -> HOperatorSet.GetDlDeviceParam(device, t(), out)));
+        rows.add(new Row("get_dl_device_param", WRONG_LENGTH, "two names", 1402,
+                () -> HOperatorSet.GetDlDeviceParam(device, t("type", "id"), out)));
+        rows.add(new Row("get_dl_device_param", EMPTY, "no device", 1401,
+                () -> HOperatorSet.GetDlDeviceParam(t(), t("type"), out)));
+        rows.add(new Row("get_dl_device_param", CLEARED, "cleared device", 2454,
+                () -> HOperatorSet.GetDlDeviceParam(clearedDevice, t("type"), out)));
+        rows.add(new Row("get_dl_device_param", WRONG_HANDLE, "model as device", 2404,
+                () -> HOperatorSet.GetDlDeviceParam(model, t("type"), out)));
+        rows.add(new Row("get_dl_device_param", NULL, "null output", 2956,
+                () -> HOperatorSet.GetDlDeviceParam(device, t("type"), nullTuple)));
+
+        // 'device' of set_dl_model_param, and operators an inference-only device does not run
+        rows.add(new Row("set_dl_model_param", WRONG_HANDLE, "dict as 'device'", 2404,
+                () -> HOperatorSet.SetDlModelParam(model, t("device"), dict)));
+        rows.add(new Row("set_dl_model_param", CLEARED, "cleared 'device'", 2454,
+                () -> HOperatorSet.SetDlModelParam(model, t("device"), clearedDevice)));
+        rows.add(new Row("set_dl_model_param", WRONG_TYPE, "'device' 'cpu' (a string)", 1203,
+                () -> HOperatorSet.SetDlModelParam(model, t("device"), t("cpu"))));
+        rows.add(new Row("set_dl_model_param", WRONG_LENGTH, "two devices", 1403,
+                () -> HOperatorSet.SetDlModelParam(model, t("device"), new HTuple(device, ortDevice))));
+        rows.add(new Row("train_dl_model_batch", OTHER, "model on the inference-only ONNX Runtime device", 7917,
+                () -> HOperatorSet.TrainDlModelBatch(ortModel, sample, out)));
+        rows.add(new Row("add_dl_pruning_batch", OTHER, "model on the inference-only ONNX Runtime device", 7917,
+                () -> HOperatorSet.AddDlPruningBatch(ortModel, ortPruning, sample)));
 
         rows.addAll(TupleSystemFileObjectRows.rows(() -> folder));
         rows.addAll(PreprocessingImageRows.rows());
