@@ -157,12 +157,15 @@ public final class DlModel implements AutoCloseable {
                     || updated.imageWidth() != params.imageWidth() || updated.imageHeight() != params.imageHeight())) {
                 BatchBuffers.check(adapted, adaptedLayout, updated);
             }
-            boolean rebuild = adapted != graph || updated.imageWidth() != params.imageWidth()
+            boolean newGraph = adapted != graph;
+            boolean rebuild = newGraph || updated.imageWidth() != params.imageWidth()
                     || updated.imageHeight() != params.imageHeight() || !Objects.equals(updated.device(), params.device());
             if (rebuild) {
-                closeSession();
+                closeSession(); // may fold trained weights into graph; an adapted graph already holds them
             }
-            graph = adapted;
+            if (newGraph) {
+                graph = adapted;
+            }
             layout = adaptedLayout;
             params = updated;
         } finally {
