@@ -33,6 +33,7 @@ if command -v "$cxx" >/dev/null; then
   }
   cxxprog prune_example_cpp "$here/examples/prune_example.cpp"
   cxxprog call_bench_cpp "$here/src/test/cpp/call_bench.cpp"
+  cxxprog cpp_semantics_test "$here/src/test/cpp/cpp_semantics_test.cpp"
 else
   echo "build-native: $cxx not found: the C++ example and benchmark are not built" >&2
 fi

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * HALCON's C++ (HalconCpp.h) and Python (the hprune package) interfaces over libhprune_c: both cover every operator of
  * HalconC.h, their ports of prune_example.c print the C program's lines, errors arrive with HALCON's numbers (the
- * examples print 2894 and 2454 from HException / HError), the C++ example is clean under valgrind, and the Python
- * package keeps its memory flat over 10,000 calls and installs with pip offline.
+ * examples print 2894 and 2454 from HException / HError), the C++ value types behave (cpp_semantics_test.cpp), the C++
+ * example is clean under valgrind, and the Python package keeps its memory flat over 10,000 calls and installs with
+ * pip offline.
  */
 class OtherLanguagesTest {
     static final Path DIR = CProgramsTest.DIR;
@@ -145,6 +146,15 @@ class OtherLanguagesTest {
     }
 
     @Test
+    void cppValueSemanticsHold() throws Exception {
+        Path program = DIR.resolve("cpp_semantics_test");
+        assumeTrue(Files.isExecutable(program), "g++ is not installed: build-native.sh built no C++ program");
+        Run run = CProgramsTest.run(Map.of(), program.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("ok ");
+    }
+
+    @Test
     void withoutABackendTheCppExampleStopsAtScoringWithAnHException() throws Exception {
         assumeTrue(Files.exists(CProgramsTest.PPOCR), "PP-OCR model not fetched: " + CProgramsTest.PPOCR);
         Run run = CProgramsTest.run(Map.of(), cppExample().toString(), CProgramsTest.PPOCR.toString(), "/dev/null");
@@ -228,8 +238,21 @@ class OtherLanguagesTest {
     @Test
     void pipInstallsThePackageOfflineAndItImports(@TempDir Path dir) throws Exception {
         assumeTrue(Files.isExecutable(PYTHON), "no /usr/bin/python3");
+        // from a copy: setuptools builds in the source directory, and the checkout stays clean
+        Path source = dir.resolve("source");
+        List<Path> files;
+        try (var walk = Files.walk(PYTHON_PACKAGE)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(f -> !PYTHON_PACKAGE.relativize(f).toString().matches("(build/|.*__pycache__|.*egg-info).*"))
+                    .toList();
+        }
+        for (Path file : files) {
+            Path copy = source.resolve(PYTHON_PACKAGE.relativize(file).toString());
+            Files.createDirectories(copy.getParent());
+            Files.copy(file, copy);
+        }
         Run pip = CProgramsTest.run(Map.of(), PYTHON.toString(), "-m", "pip", "install", "--quiet", "--no-index",
-                "--no-build-isolation", "--target", dir.resolve("site").toString(), PYTHON_PACKAGE.toString());
+                "--no-build-isolation", "--target", dir.resolve("site").toString(), source.toString());
         assumeTrue(!pip.err().contains("No module named pip"), "pip is not installed for /usr/bin/python3");
         assertThat(pip.exit()).as(pip.err()).isZero();
         Run run = python(Map.of("PYTHONPATH", dir.resolve("site").toString()), "-c",
