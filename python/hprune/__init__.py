@@ -17,6 +17,7 @@ every operator the C interface offers is here. The library is $HPRUNE_LIB or lib
 starts its JVM on the first call (HPRUNE_CLASSPATH, HPRUNE_JVM_OPTS: see HalconC.h).
 """
 import ctypes as _C
+import keyword as _keyword
 import re as _re
 
 from . import _native
@@ -93,7 +94,7 @@ def _snake(name):
 def _define(op, single):
     """A function with the operator's input parameters as its own (so help() and keyword arguments work)."""
     inputs = [_snake(p) for p, k in zip(op.params, op.kinds) if k in "ot"]
-    inputs = [p + "_" if p in ("type", "min", "max", "round", "int", "sum", "string") else p for p in inputs]
+    inputs = [p + "_" if _keyword.iskeyword(p) else p for p in inputs]  # a parameter named like a Python keyword
     name = op.name + ("_s" if single else "")
     source = "def %s(%s):\n    return _op((%s), %s)\n" % (name, ", ".join(inputs),
                                                           "".join(p + ", " for p in inputs), single)

@@ -85,63 +85,7 @@ inline void Check(const char* proc_name, Herror rc) {
 }
 } // namespace detail
 
-class HTuple;
-
-/* A handle of any type; the base of the handle classes. Holds one reference while it names a handle. */
-class HHandle {
-public:
-    HHandle() = default;
-    /* The handle element 0 of `tuple` (HALCON's HHandle(const HTuple&)); a tuple without a handle there throws. */
-    explicit HHandle(const HTuple& tuple);
-    HHandle(const HHandle& other) { Copy(other); }
-    HHandle(HHandle&& other) noexcept : ref_(other.ref_) { other.ref_ = nullptr; }
-    HHandle& operator=(const HHandle& other) {
-        if (this != &other) {
-            Release();
-            Copy(other);
-        }
-        return *this;
-    }
-    HHandle& operator=(HHandle&& other) noexcept {
-        std::swap(ref_, other.ref_);
-        return *this;
-    }
-    virtual ~HHandle() { Release(); }
-
-    bool IsInitialized() const { return ref_ != nullptr && get_h(ref_, 0) != 0; }
-    /* The handle's number (0 for none): what a C program finds in a HANDLE_PAR element. */
-    Hphandle Id() const { return ref_ == nullptr ? 0 : get_h(ref_, 0); }
-    /* Releases the resource now (clear_handle); copies of this handle then raise 2454. */
-    void ClearHandle() const {
-        if (ref_ != nullptr) {
-            detail::Check("clear_handle", T_clear_handle(ref_));
-        }
-    }
-    /* The one-element C tuple holding the handle, for C calls; NULL when uninitialized. */
-    Htuple CTuple() const { return ref_; }
-
-protected:
-    void SetFromId(Hphandle id) {
-        Release();
-        if (id != 0) {
-            detail::Check("create_tuple_h", create_tuple_h(&ref_, id));
-        }
-    }
-
-private:
-    void Copy(const HHandle& other) {
-        ref_ = nullptr;
-        if (other.ref_ != nullptr) {
-            detail::Check("copy_tuple", copy_tuple(other.ref_, &ref_));
-        }
-    }
-    void Release() {
-        destroy_tuple(ref_);
-        ref_ = nullptr;
-    }
-    Htuple ref_ = nullptr;
-};
-
+class HHandle;
 class HTupleElement;
 
 /* HALCON's control tuple over one C tuple. Element types: Hlong, double, string, handle. */
@@ -154,11 +98,7 @@ public:
     HTuple(const char* value) { detail::Check("create_tuple_s", create_tuple_s(&t_, value)); }
     HTuple(const HString& value) : HTuple(value.Text()) {}
     HTuple(const std::string& value) : HTuple(value.c_str()) {}
-    HTuple(const HHandle& handle) {
-        if (handle.CTuple() != nullptr) {
-            detail::Check("copy_tuple", copy_tuple(handle.CTuple(), &t_));
-        }
-    }
+    HTuple(const HHandle& handle);
     HTuple(const HTupleElement& element);
     /* HALCON's HTuple(const Hlong*, Hlong) and HTuple(const double*, Hlong): the values of an array. */
     HTuple(const Hlong* values, Hlong length) {
@@ -210,7 +150,7 @@ public:
         return get_d(t_, 0);
     }
     HString S() const { return Access(0, STRING_PAR), HString(get_s(t_, 0)); }
-    HHandle H() const { return Access(0, HANDLE_PAR), HHandle(*this); }
+    HHandle H() const;
 
     /* All elements as arrays (HALCON's ToLArr/ToDArr/ToSArr; vectors here, so nothing is to be freed). */
     std::vector<Hlong> ToLArr() const {
@@ -296,6 +236,53 @@ private:
     mutable Htuple t_ = nullptr;
 };
 
+/* A handle of any type; the base of the handle classes. Holds one reference while it names a handle: a one-element
+ * tuple, so copies add a reference (copy_tuple) and the member functions pass it to operators without a copy. */
+class HHandle {
+public:
+    HHandle() = default;
+    /* The handle element 0 of `tuple` (HALCON's HHandle(const HTuple&)); a tuple without a handle there throws. */
+    explicit HHandle(const HTuple& tuple);
+    HHandle(const HHandle&) = default;
+    HHandle(HHandle&&) noexcept = default;
+    HHandle& operator=(const HHandle&) = default;
+    HHandle& operator=(HHandle&&) noexcept = default;
+    virtual ~HHandle() = default;
+
+    bool IsInitialized() const { return Id() != 0; }
+    /* The handle's number (0 for none): what a C program finds in a HANDLE_PAR element. */
+    Hphandle Id() const { return ref_.Length() == 0 ? 0 : get_h(ref_.CTuple(), 0); }
+    /* Releases the resource now (clear_handle); copies of this handle then raise 2454. */
+    void ClearHandle() const {
+        if (ref_.Length() > 0) {
+            detail::Check("clear_handle", T_clear_handle(ref_.CTuple()));
+        }
+    }
+    /* The handle as a one-element tuple, for operators (no copy); empty when uninitialized. */
+    const HTuple& Tuple() const { return ref_; }
+    /* The C tuple holding the handle, for C calls; NULL when uninitialized. */
+    Htuple CTuple() const { return ref_.Length() == 0 ? nullptr : ref_.CTuple(); }
+
+private:
+    HTuple ref_;
+};
+
+inline HTuple::HTuple(const HHandle& handle) : HTuple(handle.Tuple()) {}
+
+inline HHandle::HHandle(const HTuple& tuple) {
+    if (tuple.Length() == 0 || get_type(tuple.CTuple(), 0) != HANDLE_PAR) {
+        throw HTupleAccessException("HHandle from HTuple", H_ERR_TUPLE_ACCESS_TYPE);
+    }
+    Hphandle id = get_h(tuple.CTuple(), 0);
+    if (tuple.Length() == 1) {
+        ref_ = tuple;
+    } else if (id != 0) {
+        Htuple one;
+        detail::Check("create_tuple_h", create_tuple_h(&one, id));
+        ref_ = HTuple::Adopt(one);
+    }
+}
+
 /* One element of an HTuple: reads typed, converts, and writes back into its tuple. */
 class HTupleElement {
 public:
@@ -355,12 +342,7 @@ inline HTuple::HTuple(const HTupleElement& element) {
     CopyElement(element.tuple_->t_, element.index_, t_, 0);
 }
 
-inline HHandle::HHandle(const HTuple& tuple) {
-    if (tuple.Length() == 0 || get_type(tuple.CTuple(), 0) != HANDLE_PAR) {
-        throw HTupleAccessException("HHandle from HTuple", H_ERR_TUPLE_ACCESS_TYPE);
-    }
-    SetFromId(get_h(tuple.CTuple(), 0));
-}
+inline HHandle HTuple::H() const { return Access(0, HANDLE_PAR), HHandle(*this); }
 
 inline HHandle HTupleElement::H() const { return HHandle(HTuple(*this)); }
 
@@ -539,31 +521,31 @@ public:
         *this = Output([&](HTuple* t) { HalconCpp::ReadDict(file_name, gen_param_name, gen_param_value, t); });
     }
     void WriteDict(const HTuple& file_name, const HTuple& gen_param_name, const HTuple& gen_param_value) const {
-        HalconCpp::WriteDict(*this, file_name, gen_param_name, gen_param_value);
+        HalconCpp::WriteDict(Tuple(), file_name, gen_param_name, gen_param_value);
     }
     HDict CopyDict(const HTuple& gen_param_name, const HTuple& gen_param_value) const {
-        return Output([&](HTuple* t) { HalconCpp::CopyDict(*this, gen_param_name, gen_param_value, t); });
+        return Output([&](HTuple* t) { HalconCpp::CopyDict(Tuple(), gen_param_name, gen_param_value, t); });
     }
-    void SetDictTuple(const HTuple& key, const HTuple& tuple) const { HalconCpp::SetDictTuple(*this, key, tuple); }
+    void SetDictTuple(const HTuple& key, const HTuple& tuple) const { HalconCpp::SetDictTuple(Tuple(), key, tuple); }
     HTuple GetDictTuple(const HTuple& key) const {
         HTuple tuple;
-        HalconCpp::GetDictTuple(*this, key, &tuple);
+        HalconCpp::GetDictTuple(Tuple(), key, &tuple);
         return tuple;
     }
     void SetDictObject(const HObject& object, const HTuple& key) const {
-        HalconCpp::SetDictObject(object, *this, key);
+        HalconCpp::SetDictObject(object, Tuple(), key);
     }
     HObject GetDictObject(const HTuple& key) const {
         HObject object;
-        HalconCpp::GetDictObject(&object, *this, key);
+        HalconCpp::GetDictObject(&object, Tuple(), key);
         return object;
     }
     HTuple GetDictParam(const HString& gen_param_name, const HTuple& key) const {
         HTuple value;
-        HalconCpp::GetDictParam(*this, HTuple(gen_param_name), key, &value);
+        HalconCpp::GetDictParam(Tuple(), HTuple(gen_param_name), key, &value);
         return value;
     }
-    void RemoveDictKey(const HTuple& key) const { HalconCpp::RemoveDictKey(*this, key); }
+    void RemoveDictKey(const HTuple& key) const { HalconCpp::RemoveDictKey(Tuple(), key); }
 
 private:
     template <typename F>
@@ -591,27 +573,27 @@ public:
         HalconCpp::ReadDlModel(HTuple(file_name), &t);
         *this = HDlModel(t);
     }
-    void WriteDlModel(const HString& file_name) const { HalconCpp::WriteDlModel(*this, HTuple(file_name)); }
+    void WriteDlModel(const HString& file_name) const { HalconCpp::WriteDlModel(Tuple(), HTuple(file_name)); }
     void SetDlModelParam(const HString& gen_param_name, const HTuple& gen_param_value) const {
-        HalconCpp::SetDlModelParam(*this, HTuple(gen_param_name), gen_param_value);
+        HalconCpp::SetDlModelParam(Tuple(), HTuple(gen_param_name), gen_param_value);
     }
     HTuple GetDlModelParam(const HString& gen_param_name) const {
         HTuple value;
-        HalconCpp::GetDlModelParam(*this, HTuple(gen_param_name), &value);
+        HalconCpp::GetDlModelParam(Tuple(), HTuple(gen_param_name), &value);
         return value;
     }
     /* DLSampleBatch and the result: tuples of dict handles (HALCON's HDictArray). */
     HTuple ApplyDlModel(const HTuple& dl_sample_batch, const HTuple& outputs) const {
         HTuple results;
-        HalconCpp::ApplyDlModel(*this, dl_sample_batch, outputs, &results);
+        HalconCpp::ApplyDlModel(Tuple(), dl_sample_batch, outputs, &results);
         return results;
     }
     HDict TrainDlModelBatch(const HTuple& dl_sample_batch) const {
         HTuple result;
-        HalconCpp::TrainDlModelBatch(*this, dl_sample_batch, &result);
+        HalconCpp::TrainDlModelBatch(Tuple(), dl_sample_batch, &result);
         return HDict(result);
     }
-    void ClearDlModel() const { HalconCpp::ClearDlModel(*this); }
+    void ClearDlModel() const { HalconCpp::ClearDlModel(Tuple()); }
     /* HALCON offers the pruning operators on both handle classes. */
     void AddDlPruningBatch(const HDlPrune& dl_pruning_handle, const HTuple& dl_sample_batch) const;
     HDlModel GenDlPrunedModel(const HDlPrune& dl_pruning_handle) const;
@@ -629,27 +611,27 @@ public:
 
     void CreateDlPruning(const HDlModel& dl_model_handle, const HString& mode, const HDict& gen_param) {
         HTuple t;
-        HalconCpp::CreateDlPruning(dl_model_handle, HTuple(mode), gen_param, &t);
+        HalconCpp::CreateDlPruning(dl_model_handle.Tuple(), HTuple(mode), gen_param.Tuple(), &t);
         *this = HDlPrune(t);
     }
     HTuple GetDlPruningParam(const HString& gen_param_name) const {
         HTuple value;
-        HalconCpp::GetDlPruningParam(*this, HTuple(gen_param_name), &value);
+        HalconCpp::GetDlPruningParam(Tuple(), HTuple(gen_param_name), &value);
         return value;
     }
     HTuple GetDlPruningParam(const char* gen_param_name) const { return GetDlPruningParam(HString(gen_param_name)); }
     void SetDlPruningParam(const HString& gen_param_name, const HTuple& gen_param_value) const {
-        HalconCpp::SetDlPruningParam(*this, HTuple(gen_param_name), gen_param_value);
+        HalconCpp::SetDlPruningParam(Tuple(), HTuple(gen_param_name), gen_param_value);
     }
     void SetDlPruningParam(const char* gen_param_name, const HTuple& gen_param_value) const {
         SetDlPruningParam(HString(gen_param_name), gen_param_value);
     }
     void AddDlPruningBatch(const HDlModel& dl_model_handle_to_prune, const HTuple& dl_sample_batch) const {
-        HalconCpp::AddDlPruningBatch(dl_model_handle_to_prune, *this, dl_sample_batch);
+        HalconCpp::AddDlPruningBatch(dl_model_handle_to_prune.Tuple(), Tuple(), dl_sample_batch);
     }
     HDlModel GenDlPrunedModel(const HDlModel& dl_model_handle_to_prune) const {
         HTuple pruned;
-        HalconCpp::GenDlPrunedModel(dl_model_handle_to_prune, *this, &pruned);
+        HalconCpp::GenDlPrunedModel(dl_model_handle_to_prune.Tuple(), Tuple(), &pruned);
         return HDlModel(pruned);
     }
 };

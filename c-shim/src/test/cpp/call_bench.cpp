@@ -41,10 +41,11 @@ int main(int argc, char** argv) {
         gen_param.CreateDict();
         HDlPrune pruning(model, "oracle", gen_param);
         HTuple name("prunable_kernel_num");
+        const HTuple& handle = pruning.Tuple(); // as code calling the global functions holds its handles
         Hlong sink = 0;
         long global = NsPerCall(calls, [&] {
             HTuple value;
-            GetDlPruningParam(pruning, name, &value);
+            GetDlPruningParam(handle, name, &value);
             sink += value.L();
         });
         long member = NsPerCall(calls, [&] { sink += pruning.GetDlPruningParam("prunable_kernel_num").L(); });
