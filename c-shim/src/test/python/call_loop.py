@@ -2,7 +2,7 @@
 """Calls get_dl_pruning_param through the hprune package in a loop (CProgramsTest and bench/run.sh cshim run it).
 
 Usage: call_loop.py MODEL.onnx CALLS rss|leak|time
-  rss:  prints "rss <calls done> <resident KiB>" after the warm-up fifth of the calls and after all of them, so that a
+  rss:  prints "rss <calls done> <resident KiB>" after CALLS / 2 warm-up calls and after CALLS calls more, so that a
         caller can see whether memory grows with the calls.
   leak: as rss, but each call also leaks what a binding that forgot one destroy_tuple would: a C tuple of the
         parameter name (the test's proof that it sees such a leak).
@@ -30,13 +30,13 @@ def main(model_file, calls, what):
     ha.set_dl_model_param(model, "image_height", 48)
     pruning = ha.create_dl_pruning(model, "oracle", ha.create_dict())
     if what in ("rss", "leak"):
-        warm_up = calls // 5
-        for done in range(1, calls + 1):
+        warm_up = calls // 2
+        for done in range(1, warm_up + calls + 1):
             if what == "leak":
                 ha._native.to_tuple("prunable_conv_layer_name")
             names = ha.get_dl_pruning_param(pruning, "prunable_conv_layer_name")
             assert names and ha.get_dl_pruning_param_s(pruning, "prunable_kernel_num") > 0
-            if done in (warm_up, calls):
+            if done in (warm_up, warm_up + calls):
                 print("rss %d %d" % (done, rss_kib()), flush=True)
     else:
         for name, function in (("python_list", ha.get_dl_pruning_param), ("python_s", ha.get_dl_pruning_param_s)):

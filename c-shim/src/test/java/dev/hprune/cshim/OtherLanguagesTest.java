@@ -218,13 +218,15 @@ class OtherLanguagesTest {
     @Test
     void pythonRssStaysFlatOver10000CallsAndALeakingLoopIsSeen() throws Exception {
         assumeTrue(Files.exists(CProgramsTest.PPOCR), "PP-OCR model not fetched: " + CProgramsTest.PPOCR);
-        // a fixed, pre-touched Java heap, so that RSS growth is native memory and not the heap expanding
-        Map<String, String> env = Map.of("HPRUNE_JVM_OPTS", "-Xms64m -Xmx64m -XX:+AlwaysPreTouch");
+        // a fixed, pre-touched Java heap, so that RSS growth is native memory and not the heap expanding; C1 only,
+        // because on a loaded machine C2 still compiles (and grows its arenas) long after the warm-up
+        Map<String, String> env = Map.of("HPRUNE_JVM_OPTS",
+                "-Xms64m -Xmx64m -XX:+AlwaysPreTouch -XX:TieredStopAtLevel=1");
         String loop = DIR.resolve("../src/test/python/call_loop.py").normalize().toString();
         long flat = growthKiB(python(env, loop, CProgramsTest.PPOCR.toString(), "10000", "rss"));
         long leaking = growthKiB(python(env, loop, CProgramsTest.PPOCR.toString(), "10000", "leak"));
-        assertThat(flat).as("RSS growth over 8,000 calls after 2,000 warm-up calls, KiB").isLessThan(1024);
-        assertThat(leaking).as("the same loop leaking one small tuple a call, KiB").isGreaterThanOrEqualTo(1024);
+        assertThat(flat).as("RSS growth over 10,000 calls after 5,000 warm-up calls, KiB").isLessThan(512);
+        assertThat(leaking).as("the same loop leaking one small tuple a call, KiB").isGreaterThanOrEqualTo(512);
     }
 
     private static long growthKiB(Run run) {
