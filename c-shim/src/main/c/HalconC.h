@@ -174,6 +174,11 @@ Herror hprune_last_error_code(void);
 Herror get_error_text(Hlong error_code, char *text);
 Herror T_get_error_text(const Htuple ErrorCode, Htuple *ErrorText);
 
+/* ---- the operator list (for the C++ and Python interfaces; generated from this header at build time) ---- */
+/* One line per operator: its C symbol, then a word per parameter in HALCON's order: o:Name iconic input,
+ * O:Name iconic output, t:Name control input, T:Name control output. The string is static. */
+const char *hprune_operator_signatures(void);
+
 /* ---- handles ---- */
 Herror T_clear_handle(const Htuple Handle);
 

@@ -19,12 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pruning workflow of c-shim/examples through the C interface on the PP-OCR classifier, with the TensorFlow
- * backend on the class path of the JVM the library starts: the C program and the Python ctypes program print the same
- * values, and those agree with the Java API on the same model; the written model reads back.
+ * backend on the class path of the JVM the library starts: the C program, the Python ctypes program, the C++ port
+ * (HalconCpp.h) and the Python port in HALCON's Python style (the hprune package) print the same values, and those
+ * agree with the Java API on the same model; the written model reads back.
  */
 class CInterfaceWorkflowTest {
     private static final Path DIR = Path.of(System.getProperty("hprune.cshim.dir", "../c-shim/target"));
     private static final Path EXAMPLES = Path.of(System.getProperty("hprune.cshim.examples", "../c-shim/examples"));
+    private static final Path PYTHON_PACKAGE = Path.of(System.getProperty("hprune.python", "../python"));
     private static final Path CLASSPATH = Path.of(System.getProperty("hprune.cshim.classpath",
             "target/cshim-classpath.txt"));
 
@@ -36,6 +38,7 @@ class CInterfaceWorkflowTest {
         builder.environment().put("HPRUNE_LIB", DIR.resolve("libhprune_c.so").toString());
         builder.environment().put("TF_ENABLE_ONEDNN_OPTS", "1");
         builder.environment().put("TF_OVERRIDE_GLOBAL_THREADPOOL", "1");
+        builder.environment().put("PYTHONPATH", PYTHON_PACKAGE.toAbsolutePath().toString());
         Process process = builder.start();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
             try {
@@ -72,6 +75,22 @@ class CInterfaceWorkflowTest {
                 model.toString(), fromPython.toString());
         assertThat(python.exit()).as(python.err()).isZero();
         assertThat(python.out().replace(fromPython.toString(), "OUT"))
+                .isEqualTo(c.out().replace(fromC.toString(), "OUT"));
+        Path cpp = DIR.resolve("prune_example_cpp").toAbsolutePath();
+        if (Files.isExecutable(cpp)) {
+            Path fromCpp = dir.resolve("pruned-cpp.onnx");
+            Run run = run(dir, cpp.toString(), model.toString(), fromCpp.toString());
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out().replace(fromCpp.toString(), "OUT"))
+                    .isEqualTo(c.out().replace(fromC.toString(), "OUT"));
+        } else {
+            System.err.println("CInterfaceWorkflowTest: g++ is not installed, the C++ example was not built: " + cpp);
+        }
+        Path fromHprune = dir.resolve("pruned-hprune.onnx");
+        Run hprune = run(dir, "/usr/bin/python3", PYTHON_PACKAGE.resolve("examples/prune_example.py").toAbsolutePath()
+                .toString(), model.toString(), fromHprune.toString());
+        assertThat(hprune.exit()).as(hprune.err()).isZero();
+        assertThat(hprune.out().replace(fromHprune.toString(), "OUT"))
                 .isEqualTo(c.out().replace(fromC.toString(), "OUT"));
 
         String out = c.out();
