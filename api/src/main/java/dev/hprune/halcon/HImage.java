@@ -32,7 +32,8 @@ public class HImage extends HObject {
             if (object == null) {
                 throw HalconError.of(ErrorCodes.INPUT_OBJECT_NOT_INITIALIZED);
             }
-            return object.initialized();
+            object.initialized();
+            return object.images(1);
         }));
     }
 
@@ -92,7 +93,8 @@ public class HImage extends HObject {
 
     private Image single(String operator) {
         return Operator.call(operator, () -> {
-            List<Image> images = initialized();
+            initialized();
+            List<Image> images = images(1);
             if (images.size() != 1) {
                 throw HalconError.of(ErrorCodes.wrongObjectCount(1), "expected 1 image, got " + images.size());
             }

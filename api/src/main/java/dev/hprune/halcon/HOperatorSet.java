@@ -7,7 +7,9 @@ import dev.hprune.compat.error.ErrorOperators;
 import dev.hprune.compat.prune.DlPruningOperators;
 import dev.hprune.compat.handle.HandleOperators;
 import dev.hprune.compat.image.Image;
+import dev.hprune.compat.image.DomainOperators;
 import dev.hprune.compat.image.ImageOperators;
+import dev.hprune.compat.image.PixelOperators;
 import dev.hprune.compat.image.ObjectOperators;
 import dev.hprune.compat.system.FileOperators;
 import dev.hprune.compat.system.SystemOperators;
@@ -183,6 +185,130 @@ public final class HOperatorSet {
         });
     }
 
+
+    // ---- preprocessing image operators (dev.hprune.compat.image.PixelOperators and DomainOperators) ----
+
+    public static void ScaleImage(HObject image, HObject imageScaled, HTuple mult, HTuple add) {
+        Operator.run("scale_image", () -> {
+            Operator.checkOut(imageScaled);
+            imageScaled.replaceWith(PixelOperators.scaleImage(Operator.in(image), Operator.in(mult), Operator.in(add)));
+        });
+    }
+
+    public static void Rgb1ToGray(HObject rgbImage, HObject grayImage) {
+        Operator.run("rgb1_to_gray", () -> {
+            Operator.checkOut(grayImage);
+            grayImage.replaceWith(PixelOperators.rgb1ToGray(Operator.in(rgbImage)));
+        });
+    }
+
+    public static void AccessChannel(HObject multiChannelImage, HObject image, HTuple channel) {
+        Operator.run("access_channel", () -> {
+            Operator.checkOut(image);
+            image.replaceWith(PixelOperators.accessChannel(Operator.in(multiChannelImage), Operator.in(channel)));
+        });
+    }
+
+    public static void AppendChannel(HObject multiChannelImage, HObject image, HObject imageExtended) {
+        Operator.run("append_channel", () -> {
+            Operator.checkOut(imageExtended);
+            imageExtended.replaceWith(
+                    PixelOperators.appendChannel(Operator.in(multiChannelImage, 1), Operator.in(image, 2)));
+        });
+    }
+
+    public static void GetImageType(HObject image, HTuple type) {
+        Operator.compute("get_image_type", type, () -> PixelOperators.getImageType(Operator.in(image)));
+    }
+
+    public static void CopyImage(HObject image, HObject dupImage) {
+        Operator.run("copy_image", () -> {
+            Operator.checkOut(dupImage);
+            dupImage.replaceWith(PixelOperators.copyImage(Operator.in(image)));
+        });
+    }
+
+    /** min_max_gray(Regions, Image : : Percent : Min, Max, Range); Regions may hold images, read as their domains. */
+    public static void MinMaxGray(HObject regions, HObject image, HTuple percent, HTuple min, HTuple max,
+            HTuple range) {
+        Operator.run("min_max_gray", () -> {
+            Operator.checkOut(min, max, range);
+            List<List<Object>> result = PixelOperators.minMaxGray(Operator.iconics(regions), Operator.in(image, 2),
+                    Operator.in(percent));
+            Operator.out(min, result.get(0));
+            Operator.out(max, result.get(1));
+            Operator.out(range, result.get(2));
+        });
+    }
+
+    /**
+     * gen_image1 with a Java array in place of HALCON's pixel pointer: {@code byte[]} for 'byte' (unsigned), {@code
+     * float[]} for 'real', row after row, exactly Width*Height values; copied. Java has no pointer to hand over, and the
+     * api stays free of native access; C callers pass real pointers to {@code T_gen_image1}.
+     */
+    public static void GenImage1(HObject image, HTuple type, HTuple width, HTuple height, Object pixelPointer) {
+        Operator.run("gen_image1", () -> {
+            Operator.checkOut(image);
+            image.replaceWith(PixelOperators.genImage(Operator.in(type), Operator.in(width), Operator.in(height),
+                    java.util.Arrays.asList(pixelPointer)));
+        });
+    }
+
+    /** gen_image3 with three Java arrays (red, green, blue) in place of the pointers; as {@link #GenImage1}. */
+    public static void GenImage3(HObject imageRGB, HTuple type, HTuple width, HTuple height, Object pixelPointerRed,
+            Object pixelPointerGreen, Object pixelPointerBlue) {
+        Operator.run("gen_image3", () -> {
+            Operator.checkOut(imageRGB);
+            imageRGB.replaceWith(PixelOperators.genImage(Operator.in(type), Operator.in(width), Operator.in(height),
+                    java.util.Arrays.asList(pixelPointerRed, pixelPointerGreen, pixelPointerBlue)));
+        });
+    }
+
+    /**
+     * get_image_pointer1 without a pointer: Java cannot address pixel memory, so {@code pointer} receives the first
+     * channel's pixel values themselves, row after row (integers for 'byte', reals for 'real'); Image must be one
+     * image. C callers get a real pointer from {@code T_get_image_pointer1}.
+     */
+    public static void GetImagePointer1(HObject image, HTuple pointer, HTuple type, HTuple width, HTuple height) {
+        Operator.run("get_image_pointer1", () -> {
+            Operator.checkOut(pointer, type, width, height);
+            List<List<Object>> result = PixelOperators.getImagePointer1(Operator.in(image));
+            Operator.out(pointer, result.get(0));
+            Operator.out(type, result.get(1));
+            Operator.out(width, result.get(2));
+            Operator.out(height, result.get(3));
+        });
+    }
+
+    public static void FullDomain(HObject image, HObject imageFull) {
+        Operator.run("full_domain", () -> {
+            Operator.checkOut(imageFull);
+            imageFull.replaceWith(DomainOperators.fullDomain(Operator.in(image)));
+        });
+    }
+
+    public static void CropDomain(HObject image, HObject imagePart) {
+        Operator.run("crop_domain", () -> {
+            Operator.checkOut(imagePart);
+            imagePart.replaceWith(DomainOperators.cropDomain(Operator.in(image)));
+        });
+    }
+
+    /** get_domain(Image : Domain : : ): one rectangle region per image. */
+    public static void GetDomain(HObject image, HObject domain) {
+        Operator.run("get_domain", () -> {
+            Operator.checkOut(domain);
+            domain.replaceWith(DomainOperators.getDomain(Operator.in(image)));
+        });
+    }
+
+    /** change_domain(Image, NewDomain : ImageNew : : ); NewDomain is one region, or an image standing for its domain. */
+    public static void ChangeDomain(HObject image, HObject newDomain, HObject imageNew) {
+        Operator.run("change_domain", () -> {
+            Operator.checkOut(imageNew);
+            imageNew.replaceWith(DomainOperators.changeDomain(Operator.in(image), Operator.iconics(newDomain)));
+        });
+    }
     // ---- tuples (semantics and errors: dev.hprune.compat.tuple.TupleOperators) ----
 
     public static void TupleLength(HTuple tuple, HTuple length) {
@@ -367,19 +493,28 @@ public final class HOperatorSet {
     public static void ConcatObj(HObject objects1, HObject objects2, HObject objectsConcat) {
         Operator.run("concat_obj", () -> {
             Operator.checkOut(objectsConcat);
-            objectsConcat.replaceWith(ObjectOperators.concatObj(Operator.in(objects1), Operator.in(objects2)));
+            objectsConcat.replaceWith(ObjectOperators.concatObj(Operator.iconics(objects1), Operator.iconics(objects2)));
         });
     }
 
     public static void SelectObj(HObject objects, HObject objectSelected, HTuple index) {
         Operator.run("select_obj", () -> {
             Operator.checkOut(objectSelected);
-            objectSelected.replaceWith(ObjectOperators.selectObj(Operator.in(objects), Operator.in(index)));
+            objectSelected.replaceWith(ObjectOperators.selectObj(Operator.iconics(objects), Operator.in(index)));
         });
     }
 
     public static void CountObj(HObject objects, HTuple number) {
-        Operator.compute("count_obj", number, () -> ObjectOperators.countObj(Operator.in(objects)));
+        Operator.compute("count_obj", number, () -> ObjectOperators.countObj(Operator.iconics(objects)));
+    }
+
+    /** replace_obj(Objects, ObjectsReplace : Objects : Index : ); .NET's out parameter is {@code objectsResult} here. */
+    public static void ReplaceObj(HObject objects, HObject objectsReplace, HObject objectsResult, HTuple index) {
+        Operator.run("replace_obj", () -> {
+            Operator.checkOut(objectsResult);
+            objectsResult.replaceWith(ObjectOperators.replaceObj(Operator.iconics(objects),
+                    Operator.iconics(objectsReplace), Operator.in(index)));
+        });
     }
 
 

@@ -3,6 +3,7 @@ package dev.hprune.halcon;
 import dev.hprune.compat.error.ErrorCodes;
 import dev.hprune.compat.error.HalconError;
 import dev.hprune.compat.handle.Handle;
+import dev.hprune.compat.image.Iconic;
 import dev.hprune.compat.image.Image;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +53,21 @@ final class Operator {
         return values;
     }
 
-    /** An input object tuple; {@code null} stands for an uninitialized object, which the operators refuse. */
+    /**
+     * An input image tuple (object parameter 1); {@code null} stands for an uninitialized object, which the operators
+     * refuse.
+     */
     static List<Image> in(HObject object) {
+        return in(object, 1);
+    }
+
+    /** An input image tuple at object parameter {@code position}; a region there is refused. */
+    static List<Image> in(HObject object, int position) {
+        return object == null ? null : object.images(position);
+    }
+
+    /** An input object tuple of images and regions alike, for the object-tuple operators. */
+    static List<Iconic> iconics(HObject object) {
         return object == null ? null : object.objects();
     }
 

@@ -78,14 +78,17 @@ public final class ImageOperators {
         return zoomed;
     }
 
-    /** convert_image_type(Image : ImageConverted : NewType : ); to 'byte' values are rounded and clipped to 0..255. */
+    /**
+     * convert_image_type(Image : ImageConverted : NewType : ); to 'byte' values are rounded (halves up) and clipped to
+     * 0..255. The domain is kept. HALCON's other types (int1, int2, uint2, int4, int8, direction, cyclic, complex) are
+     * 1301: hprune holds byte and real images only.
+     */
     public static List<Image> convertImageType(List<Image> images, List<Object> newType) {
         List<Image> sources = initialized(images);
         PixelType target = pixelType(newType, 1);
         List<Image> converted = new ArrayList<>(sources.size());
         for (Image image : sources) {
-            converted.add(image.type() == target ? image
-                    : Image.ofPlanar(target, image.width(), image.height(), image.channels(), image.toPlanar()));
+            converted.add(image.type() == target ? image : image.withType(target));
         }
         return converted;
     }
@@ -204,20 +207,20 @@ public final class ImageOperators {
         return Image.owning(PixelType.BYTE, width, height, 3, data);
     }
 
-    private static List<Image> initialized(List<Image> images) {
+    static List<Image> initialized(List<Image> images) {
         if (images == null) {
             throw HalconError.of(ErrorCodes.INPUT_OBJECT_NOT_INITIALIZED);
         }
         return images;
     }
 
-    private static PixelType pixelType(List<Object> type, int position) {
+    static PixelType pixelType(List<Object> type, int position) {
         String name = ControlArgs.string(type, position);
         return PixelType.fromHalconName(name).orElseThrow(
                 () -> ControlArgs.wrongValue(position, "image type must be 'byte' or 'real', got '" + name + "'"));
     }
 
-    private static int side(List<Object> value, int position) {
+    static int side(List<Object> value, int position) {
         long side = ControlArgs.integer(value, position);
         if (side < 1 || side > MAX_SIDE) {
             throw ControlArgs.wrongValue(position, "image side must be 1.." + MAX_SIDE + ", got " + side);
