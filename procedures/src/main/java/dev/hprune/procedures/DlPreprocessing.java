@@ -1,5 +1,6 @@
 package dev.hprune.procedures;
 
+import static dev.hprune.procedures.ProcedureSupport.error;
 import static dev.hprune.procedures.ProcedureSupport.fill;
 import static dev.hprune.procedures.ProcedureSupport.get;
 import static dev.hprune.procedures.ProcedureSupport.keyExists;
@@ -8,6 +9,7 @@ import static dev.hprune.procedures.ProcedureSupport.set;
 import static dev.hprune.procedures.ProcedureSupport.wrongCount;
 import static dev.hprune.procedures.ProcedureSupport.wrongValue;
 
+import dev.hprune.halcon.HObject;
 import dev.hprune.halcon.HOperatorSet;
 import dev.hprune.halcon.HTuple;
 import java.util.List;
@@ -256,6 +258,431 @@ public final class DlPreprocessing {
         if (keyExists(params, "augmentation")) {
             oneOf(procedure, params, "augmentation", List.of("true", "false"), positionOf);
         }
+    }
+
+    // ---- images ----
+
+    /**
+     * preprocess_dl_model_images( Images : ImagesPreprocessed : DLPreprocessParam : ): the images as the model takes them,
+     * in HALCON's order: (1) check the parameters; (2) 'full_domain' (full_domain) or 'crop_domain' (crop_domain), or the
+     * domain kept ('keep_domain'); (3) zoom_image_size to 'image_width' x 'image_height' with 'constant' interpolation,
+     * then convert_image_type to 'real' (hprune has no int1/int4/int8 images, for which HALCON converts first); (4)
+     * normalize to ['image_range_min', 'image_range_max']: 'all_channels' maps each channel's min_max_gray extremes onto
+     * the range (scale 1 when a channel is constant), 'first_channel' maps the first channel's extremes and applies that
+     * to all channels, 'constant_values' computes (g - mean) / deviation per channel ('mean_values_normalization',
+     * 'deviation_values_normalization', default ImageNet's on 0..255, then one-channel images are made three-channel
+     * first), 'none' maps 0..255 of images that were 'byte' onto the range and leaves 'real' ones as they are; (5) when
+     * 'image_num_channels' is 3 a one-channel image becomes compose3(g, g, g), when it is 1 a three-channel image becomes
+     * rgb1_to_gray. Errors: no images (1501), a channel count the model cannot take (3359: with 1 or 3 model channels the
+     * images need 1 or 3, otherwise exactly as many), mean/deviation counts that differ from the channels (3359),
+     * check_dl_preprocess_param's (1301).
+     */
+    public static void preprocess_dl_model_images(HObject images, HObject imagesPreprocessed,
+            HTuple dlPreprocessParam) {
+        String procedure = "preprocess_dl_model_images";
+        check(procedure, dlPreprocessParam, key -> 1);
+        HTuple count = new HTuple();
+        HOperatorSet.CountObj(images, count);
+        if (count.getL() == 0) {
+            throw error(procedure, 1501, "Images holds no image");
+        }
+        int width = get(dlPreprocessParam, "image_width").getI();
+        int height = get(dlPreprocessParam, "image_height").getI();
+        int modelChannels = get(dlPreprocessParam, "image_num_channels").getI();
+        for (int i = 1; i <= count.getL(); i++) {
+            int channels = channels(selectObj(images, i));
+            boolean fits = modelChannels == 1 || modelChannels == 3 ? channels == 1 || channels == 3
+                    : channels == modelChannels;
+            if (!fits) {
+                throw error(procedure, WRONG_NUMBER_OF_CHANNELS, "image " + i + " has " + channels
+                        + " channels; a model of " + modelChannels + " channels takes "
+                        + (modelChannels == 1 || modelChannels == 3 ? "1 or 3" : String.valueOf(modelChannels)));
+            }
+        }
+        HObject result = new HObject();
+        HOperatorSet.GenEmptyObj(result);
+        for (int i = 1; i <= count.getL(); i++) {
+            HObject image = preprocessOne(procedure, selectObj(images, i), dlPreprocessParam, width, height,
+                    modelChannels);
+            HObject concatenated = new HObject();
+            HOperatorSet.ConcatObj(result, image, concatenated);
+            result = concatenated;
+        }
+        fill(imagesPreprocessed, result);
+    }
+
+    static final int WRONG_NUMBER_OF_CHANNELS = 3359;
+
+    private static HObject preprocessOne(String procedure, HObject original, HTuple params, int width, int height,
+            int modelChannels) {
+        HTuple originalType = new HTuple();
+        HOperatorSet.GetImageType(original, originalType);
+        HObject image = new HObject();
+        switch (get(params, "domain_handling").getS()) {
+            case "full_domain" -> HOperatorSet.FullDomain(original, image);
+            case "crop_domain" -> HOperatorSet.CropDomain(original, image);
+            default -> image = original; // 'keep_domain'
+        }
+        HObject zoomed = new HObject();
+        HOperatorSet.ZoomImageSize(image, zoomed, new HTuple(width), new HTuple(height), new HTuple("constant"));
+        HObject real = new HObject();
+        HOperatorSet.ConvertImageType(zoomed, real, new HTuple("real"));
+        image = real;
+        double min = get(params, "image_range_min").getD();
+        double max = get(params, "image_range_max").getD();
+        switch (get(params, "normalization_type").getS()) {
+            case "all_channels" -> {
+                HObject joined = null;
+                int channels = channels(image);
+                for (int c = 1; c <= channels; c++) {
+                    HObject channel = new HObject();
+                    HOperatorSet.AccessChannel(image, channel, new HTuple(c));
+                    HObject scaled = scaleToRange(channel, channel, min, max);
+                    joined = joined == null ? scaled : appendChannel(joined, scaled);
+                }
+                image = joined;
+            }
+            case "first_channel" -> image = scaleToRange(image, image, min, max);
+            case "constant_values" -> image = standardize(procedure, image, params);
+            default -> {
+                // 'none': only what was 'byte' is mapped from 0..255; 'real' images pass unscaled.
+                if (originalType.getS().equals("byte")) {
+                    image = scale(image, (max - min) / 255.0, min);
+                }
+            }
+        }
+        int channels = channels(image);
+        if (modelChannels == 3 && channels == 1) {
+            HObject composed = new HObject();
+            HOperatorSet.Compose3(image, image, image, composed);
+            image = composed;
+        } else if (modelChannels == 1 && channels == 3) {
+            HObject grey = new HObject();
+            HOperatorSet.Rgb1ToGray(image, grey);
+            image = grey;
+        }
+        return image;
+    }
+
+    /** Maps the extremes of {@code measured}'s first channel (over its domain) onto [min, max], applied to image. */
+    private static HObject scaleToRange(HObject measured, HObject image, double min, double max) {
+        HTuple low = new HTuple();
+        HTuple high = new HTuple();
+        HTuple range = new HTuple();
+        HOperatorSet.MinMaxGray(measured, measured, new HTuple(0), low, high, range);
+        double scale = high.getD() == low.getD() ? 1.0 : (max - min) / (high.getD() - low.getD());
+        return scale(image, scale, min - scale * low.getD());
+    }
+
+    /** 'constant_values': per channel (g - mean) / deviation. */
+    private static HObject standardize(String procedure, HObject image, HTuple params) {
+        boolean defaults = !keyExists(params, "mean_values_normalization")
+                && !keyExists(params, "deviation_values_normalization");
+        HTuple means = keyExists(params, "mean_values_normalization") ? get(params, "mean_values_normalization")
+                : new HTuple(DEFAULT_MEANS);
+        HTuple deviations = keyExists(params, "deviation_values_normalization")
+                ? get(params, "deviation_values_normalization") : new HTuple(DEFAULT_DEVIATIONS);
+        HObject source = image;
+        if (defaults && channels(source) == 1) {
+            HObject composed = new HObject();
+            HOperatorSet.Compose3(source, source, source, composed);
+            source = composed;
+        }
+        int channels = channels(source);
+        if (means.length() != channels || deviations.length() != channels) {
+            throw error(procedure, WRONG_NUMBER_OF_CHANNELS, "'constant_values' has " + means.length() + " means and "
+                    + deviations.length() + " deviations for an image of " + channels + " channels");
+        }
+        HObject joined = null;
+        for (int c = 1; c <= channels; c++) {
+            HObject channel = new HObject();
+            HOperatorSet.AccessChannel(source, channel, new HTuple(c));
+            double deviation = deviations.getD(c - 1);
+            HObject scaled = scale(channel, 1.0 / deviation, -means.getD(c - 1) / deviation);
+            joined = joined == null ? scaled : appendChannel(joined, scaled);
+        }
+        return joined;
+    }
+
+    private static HObject scale(HObject image, double mult, double add) {
+        HObject scaled = new HObject();
+        HOperatorSet.ScaleImage(image, scaled, new HTuple(mult), new HTuple(add));
+        return scaled;
+    }
+
+    private static HObject appendChannel(HObject multiChannel, HObject channel) {
+        HObject extended = new HObject();
+        HOperatorSet.AppendChannel(multiChannel, channel, extended);
+        return extended;
+    }
+
+    private static HObject selectObj(HObject objects, int index) {
+        HObject selected = new HObject();
+        HOperatorSet.SelectObj(objects, selected, new HTuple(index));
+        return selected;
+    }
+
+    private static int channels(HObject image) {
+        HTuple channels = new HTuple();
+        HOperatorSet.CountChannels(image, channels);
+        return channels.getI();
+    }
+
+    /** Sample keys of other model types whose preprocessing hprune does not have. */
+    static final List<String> UNSUPPORTED_SAMPLE_KEYS = List.of("anomaly_ground_truth", "bbox_row1", "bbox_col1",
+            "bbox_row", "bbox_col", "mask", "segmentation_image", "weight_image");
+
+    /**
+     * preprocess_dl_samples( : : DLSampleBatch, DLPreprocessParam : ): replaces each sample's 'image' by its
+     * preprocess_dl_model_images result, in place. Works on a copy_dict of the parameters, so callers sharing one dict
+     * are not disturbed. Errors: a sample without 'image' (1301), a sample with ground truth of another model type
+     * ('anomaly_ground_truth', 'bbox_*', 'mask', 'segmentation_image', 'weight_image'; HALCON transforms them, hprune
+     * does not, 1301), check_dl_preprocess_param's (1302), preprocess_dl_model_images'.
+     */
+    public static void preprocess_dl_samples(HTuple dlSampleBatch, HTuple dlPreprocessParam) {
+        String procedure = "preprocess_dl_samples";
+        if (dlPreprocessParam.length() != 1 || dlPreprocessParam.getType(0) != HTuple.HANDLE) {
+            throw wrongCount(procedure, 2, "DLPreprocessParam must be one dict handle, got " + dlPreprocessParam);
+        }
+        HTuple params = new HTuple();
+        HOperatorSet.CopyDict(dlPreprocessParam, new HTuple(), new HTuple(), params);
+        check(procedure, params, key -> 2);
+        for (int i = 0; i < dlSampleBatch.length(); i++) {
+            HTuple sample = ProcedureSupport.handleAt(dlSampleBatch, i);
+            if (!keyExists(sample, "image")) {
+                throw wrongValue(procedure, 1, "DLSample " + i + " has no 'image'");
+            }
+            for (String key : UNSUPPORTED_SAMPLE_KEYS) {
+                if (keyExists(sample, key)) {
+                    throw wrongValue(procedure, 1, "DLSample " + i + " has '" + key
+                            + "'; hprune preprocesses images and class labels only");
+                }
+            }
+        }
+        // Checked once above: the per-sample calls skip the checks, as HALCON's do on the copy.
+        set(params, "check_params", new HTuple(0));
+        for (int i = 0; i < dlSampleBatch.length(); i++) {
+            HTuple sample = ProcedureSupport.handleAt(dlSampleBatch, i);
+            HObject image = new HObject();
+            HOperatorSet.GetDictObject(image, sample, new HTuple("image"));
+            HObject preprocessed = new HObject();
+            preprocess_dl_model_images(image, preprocessed, params);
+            HOperatorSet.SetDictObject(preprocessed, sample, new HTuple("image"));
+        }
+    }
+
+    /**
+     * gen_dl_samples_from_images( Images : : : DLSampleBatch): one new DLSample dict per image of Images, holding the
+     * image under 'image' and nothing else; no images give [].
+     */
+    public static void gen_dl_samples_from_images(HObject images, HTuple dlSampleBatch) {
+        HTuple count = new HTuple();
+        HOperatorSet.CountObj(images, count);
+        HTuple batch = new HTuple();
+        for (int i = 1; i <= count.getL(); i++) {
+            HTuple sample = newDict();
+            HOperatorSet.SetDictObject(selectObj(images, i), sample, new HTuple("image"));
+            batch.append(sample);
+        }
+        fill(dlSampleBatch, batch);
+    }
+
+    // ---- datasets ----
+
+    /**
+     * preprocess_dl_dataset( : : DLDataset, DataDirectory, DLPreprocessParam, GenParam : DLDatasetFileName):
+     * preprocesses every sample of DLDataset and writes it to {@code <DataDirectory>/samples/<image_id>_dlsample.hdict}
+     * (gen_dl_samples with the model type, preprocess_dl_samples, write_dl_samples), then the dataset itself to
+     * {@code <DataDirectory>/dl_dataset.hdict}, whose name is returned. Before that it checks the parameters and sets
+     * their 'check_params' to 0, stores the parameter dict (the same handle) as DLDataset 'preprocess_param' and sets
+     * 'dlsample_dir'; for 'constant_values' the stored range becomes -2.0/2.0. GenParam (dict or []): 'overwrite_files'
+     * (0/'false' default: an existing DataDirectory is an error, 1302; 1/'true': it is removed and written anew; 'auto':
+     * kept as it is when its dl_dataset.hdict has equal parameters and the same samples with their files, else written
+     * anew), 'show_progress' (1 default: progress lines on stderr, HALCON shows them in its window; 0 none). hprune removes
+     * a directory only if it looks like a preprocessed dataset (it holds dl_dataset.hdict or samples/, or nothing), 1302
+     * otherwise. Errors: GenParam not a dict, unknown keys or values, or segmentation's 'max_weight'/'class_weights' (1304),
+     * a DLDataset without 'samples' (1301), check_dl_preprocess_param's (1303), the sample procedures'.
+     */
+    public static void preprocess_dl_dataset(HTuple dlDataset, HTuple dataDirectory, HTuple dlPreprocessParam,
+            HTuple genParam, HTuple dlDatasetFileName) {
+        String procedure = "preprocess_dl_dataset";
+        String overwrite = "false";
+        boolean showProgress = true;
+        if (genParam.length() > 0) {
+            if (genParam.length() != 1 || genParam.getType(0) != HTuple.HANDLE) {
+                throw wrongValue(procedure, 4, "GenParam must be a dict or [], got " + genParam);
+            }
+            HTuple keys = new HTuple();
+            HOperatorSet.GetDictParam(genParam, new HTuple("keys"), new HTuple(), keys);
+            for (Object key : keys.asList()) {
+                String name = String.valueOf(key);
+                HTuple value = get(genParam, name);
+                switch (name) {
+                    case "overwrite_files" -> {
+                        if (value.length() == 1 && "auto".equals(value.asList().get(0))) {
+                            overwrite = "auto";
+                        } else {
+                            overwrite = DlDataset.flag(procedure, value, 4, name) ? "true" : "false";
+                        }
+                    }
+                    case "show_progress" -> showProgress = DlDataset.flag(procedure, value, 4, name);
+                    default -> throw wrongValue(procedure, 4, "unknown GenParam key '" + name + "'"
+                            + (name.equals("max_weight") || name.equals("class_weights")
+                                    ? " (segmentation only; hprune has no segmentation)" : ""));
+                }
+            }
+        }
+        String directory = ProcedureSupport.singleString(procedure, dataDirectory, 2, "DataDirectory");
+        while (directory.length() > 1 && directory.endsWith("/")) {
+            directory = directory.substring(0, directory.length() - 1);
+        }
+        if (directory.isEmpty()) {
+            throw wrongValue(procedure, 2, "DataDirectory is empty");
+        }
+        HTuple samples = DlDataset.datasetKey(procedure, dlDataset, "samples");
+        if (dlPreprocessParam.length() != 1 || dlPreprocessParam.getType(0) != HTuple.HANDLE) {
+            throw wrongCount(procedure, 3, "DLPreprocessParam must be one dict handle, got " + dlPreprocessParam);
+        }
+        check(procedure, dlPreprocessParam, key -> 3);
+        set(dlPreprocessParam, "check_params", new HTuple(0));
+        if (get(dlPreprocessParam, "normalization_type").getS().equals("constant_values")) {
+            set(dlPreprocessParam, "image_range_min", new HTuple(-2.0));
+            set(dlPreprocessParam, "image_range_max", new HTuple(2.0));
+        }
+        String sampleDir = directory + "/samples";
+        String datasetFile = directory + "/dl_dataset.hdict";
+        if (exists(directory)) {
+            if (overwrite.equals("false")) {
+                throw wrongValue(procedure, 2, "'" + directory + "' exists; GenParam 'overwrite_files' 1 replaces it");
+            }
+            if (overwrite.equals("auto") && upToDate(dlDataset, samples, dlPreprocessParam, sampleDir, datasetFile)) {
+                fill(dlDatasetFileName, new HTuple(datasetFile));
+                return;
+            }
+            removePreprocessedDirectory(procedure, directory);
+        }
+        HOperatorSet.MakeDir(new HTuple(directory));
+        HOperatorSet.MakeDir(new HTuple(sampleDir));
+        set(dlDataset, "preprocess_param", dlPreprocessParam);
+        set(dlDataset, "dlsample_dir", new HTuple(sampleDir));
+        HTuple restrictKeys = get(dlPreprocessParam, "model_type");
+        long started = System.nanoTime();
+        long shown = started;
+        for (int i = 0; i < samples.length(); i++) {
+            HTuple batch = new HTuple();
+            DlDataset.gen_dl_samples(dlDataset, new HTuple(i), restrictKeys, new HTuple(), batch);
+            preprocess_dl_samples(batch, dlPreprocessParam);
+            DlDataset.write_dl_samples(dlDataset, new HTuple(i), batch, new HTuple(), new HTuple());
+            HOperatorSet.ClearHandle(batch);
+            long now = System.nanoTime();
+            if (showProgress && (now - shown > 1_000_000_000L || i == samples.length() - 1)) {
+                shown = now;
+                System.err.printf("preprocess_dl_dataset: %d of %d samples (%.1f s)%n", i + 1, samples.length(),
+                        (now - started) / 1e9);
+            }
+        }
+        HOperatorSet.WriteDict(dlDataset, new HTuple(datasetFile), new HTuple(), new HTuple());
+        fill(dlDatasetFileName, new HTuple(datasetFile));
+    }
+
+    private static boolean exists(String path) {
+        HTuple exists = new HTuple();
+        HOperatorSet.FileExists(new HTuple(path), exists);
+        return exists.getL() == 1;
+    }
+
+    /**
+     * 'overwrite_files' 'auto': the directory holds this dataset preprocessed with these parameters when its
+     * dl_dataset.hdict has equal parameters and the same samples (image id and file, in order) and every sample file
+     * exists. Then DLDataset gets the keys preprocess_dl_dataset would have written.
+     */
+    private static boolean upToDate(HTuple dlDataset, HTuple samples, HTuple params, String sampleDir,
+            String datasetFile) {
+        if (!exists(datasetFile)) {
+            return false;
+        }
+        HTuple stored = new HTuple();
+        try {
+            HOperatorSet.ReadDict(new HTuple(datasetFile), new HTuple(), new HTuple(), stored);
+        } catch (dev.hprune.halcon.HalconException e) {
+            return false; // unreadable: written anew
+        }
+        if (!keyExists(stored, "preprocess_param") || !keyExists(stored, "samples")
+                || !sameEntries(get(stored, "preprocess_param"), params)) {
+            return false;
+        }
+        HTuple storedSamples = get(stored, "samples");
+        if (storedSamples.length() != samples.length()) {
+            return false;
+        }
+        for (int i = 0; i < samples.length(); i++) {
+            HTuple mine = ProcedureSupport.handleAt(samples, i);
+            HTuple theirs = ProcedureSupport.handleAt(storedSamples, i);
+            for (String key : List.of("image_id", "image_file_name")) {
+                if (!keyExists(theirs, key) || !equal(get(mine, key), get(theirs, key))) {
+                    return false;
+                }
+            }
+            if (!exists(sampleDir + "/" + get(mine, "image_id").getL() + "_dlsample.hdict")) {
+                return false;
+            }
+        }
+        set(dlDataset, "preprocess_param", params);
+        set(dlDataset, "dlsample_dir", new HTuple(sampleDir));
+        for (int i = 0; i < samples.length(); i++) {
+            HTuple mine = ProcedureSupport.handleAt(samples, i);
+            set(mine, "dlsample_file_name", new HTuple(get(mine, "image_id").getL() + "_dlsample.hdict"));
+        }
+        return true;
+    }
+
+    /** True when both dicts hold the same keys with equal tuples. */
+    private static boolean sameEntries(HTuple a, HTuple b) {
+        HTuple keysA = new HTuple();
+        HTuple keysB = new HTuple();
+        HOperatorSet.GetDictParam(a, new HTuple("keys"), new HTuple(), keysA);
+        HOperatorSet.GetDictParam(b, new HTuple("keys"), new HTuple(), keysB);
+        if (keysA.length() != keysB.length()) {
+            return false;
+        }
+        for (Object key : keysA.asList()) {
+            String name = String.valueOf(key);
+            if (!keyExists(b, name) || !equal(get(a, name), get(b, name))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean equal(HTuple a, HTuple b) {
+        HTuple equal = new HTuple();
+        HOperatorSet.TupleEqual(a, b, equal);
+        return equal.getL() == 1;
+    }
+
+    /** Removes a directory written by preprocess_dl_dataset, files first, then folders from the deepest up. */
+    private static void removePreprocessedDirectory(String procedure, String directory) {
+        HTuple entries = new HTuple();
+        HOperatorSet.ListFiles(new HTuple(directory), new HTuple(), entries);
+        boolean looksPreprocessed = entries.length() == 0 || exists(directory + "/dl_dataset.hdict")
+                || exists(directory + "/samples");
+        if (!looksPreprocessed) {
+            throw wrongValue(procedure, 2, "'" + directory + "' holds neither dl_dataset.hdict nor samples/; hprune "
+                    + "does not remove a directory preprocess_dl_dataset did not write");
+        }
+        HTuple files = new HTuple();
+        HOperatorSet.ListFiles(new HTuple(directory), HTuple.of("files", "recursive"), files);
+        for (String file : files.toSArr()) {
+            HOperatorSet.DeleteFile(new HTuple(file));
+        }
+        HTuple folders = new HTuple();
+        HOperatorSet.ListFiles(new HTuple(directory), HTuple.of("directories", "recursive"), folders);
+        String[] deepestFirst = folders.toSArr();
+        java.util.Arrays.sort(deepestFirst, (x, y) -> Integer.compare(y.length(), x.length()));
+        for (String folder : deepestFirst) {
+            HOperatorSet.RemoveDir(new HTuple(folder));
+        }
+        HOperatorSet.RemoveDir(new HTuple(directory));
     }
 
     private static String oneOf(String procedure, HTuple params, String key, List<String> allowed,
