@@ -324,6 +324,24 @@ class DlDatasetTest {
                 .containsExactlyInAnyOrder("image", "image_id");
     }
 
+    @Test
+    void genDlSamplesUsesFullNamesWithoutImageDirAndCopiesAnomalyLabels() {
+        HTuple dataset = new HTuple();
+        DlDataset.read_dl_dataset_classification(HTuple.of(animals + "/eel", animals + "/dog"),
+                new HTuple("last_folder"), dataset);
+        HTuple samples = new HDict(dataset.getH(0)).GetDictTuple("samples");
+        new HDict(samples.getH(3)).SetDictTuple("anomaly_label", new HTuple("nok"));
+        HTuple batch = new HTuple();
+        DlDataset.gen_dl_samples(dataset, HTuple.of(3L, 4L), new HTuple("anomaly_detection"), new HTuple(), batch);
+        HDict withLabel = new HDict(batch.getH(0));
+        assertThat(strings(withLabel.GetDictParam("keys", new HTuple())))
+                .containsExactlyInAnyOrder("image", "image_id", "anomaly_label");
+        assertThat(withLabel.GetDictTuple("anomaly_label")).isEqualTo(new HTuple("nok"));
+        assertPixels(new HImage(withLabel.GetDictObject("image")), 1, 0, 1); // the first dog, by its full name
+        assertThat(strings(new HDict(batch.getH(1)).GetDictParam("keys", new HTuple())))
+                .containsExactlyInAnyOrder("image", "image_id");
+    }
+
     static void assertPixels(HImage image, int classIndex, int index, int channels) {
         float[] planar = image.toPlanar();
         int w = ImageFolderFixture.WIDTH;
