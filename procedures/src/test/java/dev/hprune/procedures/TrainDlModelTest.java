@@ -9,6 +9,7 @@ import dev.hprune.halcon.HTuple;
 import dev.hprune.halcon.StandardProcedures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,7 +175,11 @@ class TrainDlModelTest {
         change.SetDictTuple("initial_value", new HTuple(0.02));
         change.SetDictTuple("epochs", new HTuple(new double[] {1.0}));
         change.SetDictTuple("values", new HTuple(new double[] {0.002}));
-        HTuple param = trainParam(model, 2, 1, 3, new HTuple("change"), new HTuple(change));
+        HDict serialize = new HDict();
+        serialize.SetDictTuple("type", new HTuple("final"));
+        serialize.SetDictTuple("basename", new HTuple(dir.resolve("final").toString()));
+        HTuple param = trainParam(model, 2, 1, 3, HTuple.of("change", "serialize"),
+                HTuple.of(change, serialize));
         HTuple infos = new HTuple();
         DlTraining.train_dl_model(dataset, model, param, new HTuple(0), new HTuple(), infos, new HTuple());
         // the info after epoch 1's evaluation was written before epoch 2 switched the rate
@@ -184,6 +189,7 @@ class TrainDlModelTest {
                 .isEqualTo(0.02);
         assertThat(new HDict(atEnd.GetDictTuple("model_params").getH()).GetDictTuple("learning_rate").getD())
                 .isEqualTo(0.002);
+        assertThat(Files.exists(dir.resolve("final.onnx"))).isTrue();
     }
 
     /** The same run with a different learning rate from epoch 1 differs only from iteration 3 on. */
@@ -227,7 +233,7 @@ class TrainDlModelTest {
     }
 
     @Test
-    void badInputRaisesHalconNumbers() {
+    void badInputRaisesHalconNumbers() throws Exception {
         HTuple dataset = TinyDataset.write(dir, TinyDataset.splits(25), 7);
         HTuple model = TinyDataset.model(BATCH, 0.05);
         HTuple param = trainParam(model, 1, 0, 1, new HTuple(), new HTuple());
@@ -253,8 +259,8 @@ class TrainDlModelTest {
         assertProcedureError(() -> DlTraining.train_dl_model(dataset, big, param, new HTuple(0),
                 new HTuple(), new HTuple(), new HTuple()), 1301, p);
 
-        HTuple noValidation = TinyDataset.write(dir.resolve("nv").toFile().mkdirs() ? dir.resolve("nv") : dir,
-                java.util.Collections.nCopies(8, "train"), 1);
+        HTuple noValidation = TinyDataset.write(Files.createDirectories(dir.resolve("nv")),
+                Collections.nCopies(8, "train"), 1);
         HTuple evaluating = trainParam(model, 1, 1, 1, new HTuple(), new HTuple());
         assertProcedureError(() -> DlTraining.train_dl_model(noValidation, model, evaluating, new HTuple(0),
                 new HTuple(), new HTuple(), new HTuple()), 1301, p);
