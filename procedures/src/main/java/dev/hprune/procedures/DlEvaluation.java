@@ -121,7 +121,8 @@ public final class DlEvaluation {
 
     /**
      * Overrides EvalParams {@code params} with a GenParam dict at control position {@code position}; 'show_progress' is
-     * always present afterwards ('false' unless given).
+     * always present afterwards ('false' unless given). {@code dlDataset} null only checks the entries (class names
+     * cannot be mapped to ids without it).
      */
     static void applyGenParam(String procedure, HTuple params, HTuple genParam, HTuple dlDataset, int position) {
         set(params, "show_progress", new HTuple("false"));
@@ -150,8 +151,13 @@ public final class DlEvaluation {
                 }
                 case "measures" -> checkMeasures(procedure, value, position);
                 case "class_names_to_evaluate" -> {
-                    set(params, "class_ids_to_evaluate", namesToIds(procedure, value, dlDataset, position));
-                    continue;
+                    if (dlDataset == null) {
+                        // create_dl_train_param checks without a DLDataset; names are mapped when evaluating
+                        checkNames(procedure, value, position);
+                    } else {
+                        set(params, "class_ids_to_evaluate", namesToIds(procedure, value, dlDataset, position));
+                        continue;
+                    }
                 }
                 case "class_ids_to_evaluate" -> checkClassesToEvaluate(procedure, value, position);
                 case "num_classes", "evaluate_instances", "class_ids" -> {
@@ -195,6 +201,12 @@ public final class DlEvaluation {
             if (!(c instanceof Long) && !"global".equals(c)) {
                 throw wrongValue(procedure, position, "'class_ids_to_evaluate' holds 'global' and class ids, got " + c);
             }
+        }
+    }
+
+    private static void checkNames(String procedure, HTuple names, int position) {
+        if (names.length() == 0 || names.asList().stream().anyMatch(n -> !(n instanceof String))) {
+            throw wrongValue(procedure, position, "'class_names_to_evaluate' must hold strings, got " + names);
         }
     }
 

@@ -135,7 +135,7 @@ public final class DlTraining {
             switch (name) {
                 case "evaluate" -> {
                     HTuple check = newDict();
-                    DlEvaluation.applyGenParam(procedure, check, value, newDict(), 7);
+                    DlEvaluation.applyGenParam(procedure, check, value, null, 7);
                     set(params, "evaluation_param", value);
                     if (keyExists(value, "measures")) {
                         setComparisonKeys(params, get(value, "measures"));

@@ -63,6 +63,14 @@ class CreateDlTrainParamTest {
         assertThat(p.GetDictTuple("evaluation_param")).isEqualTo(new HTuple(evaluate));
     }
 
+    /** Class names cannot be checked against a DLDataset here; train_dl_model's evaluation maps them. */
+    @Test
+    void evaluateMayNameClassesWithoutADataset() {
+        HDict evaluate = dict(d -> d.SetDictTuple("class_names_to_evaluate", HTuple.of("global", "bottom")));
+        HDict p = create(new HTuple("evaluate"), new HTuple(evaluate));
+        assertThat(p.GetDictTuple("evaluation_param")).isEqualTo(new HTuple(evaluate));
+    }
+
     @Test
     void serializeRepeatsAndTheOtherDictsAreStored() {
         HDict final1 = dict(d -> d.SetDictTuple("type", new HTuple("final")));

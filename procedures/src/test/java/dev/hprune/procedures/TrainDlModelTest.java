@@ -220,6 +220,86 @@ class TrainDlModelTest {
         }
     }
 
+    /** 'epochs' writes at each listed epoch with '_<epoch .2f>' appended, 'current' at every whole epoch. */
+    @Test
+    void epochAndCurrentStrategiesWriteTheirFiles() {
+        HTuple dataset = TinyDataset.write(dir, TinyDataset.splits(25), 7);
+        HTuple model = TinyDataset.model(BATCH, 0.05);
+        HDict epochs = new HDict();
+        epochs.SetDictTuple("type", new HTuple("epochs"));
+        epochs.SetDictTuple("epochs", HTuple.of(1L, 1.5));
+        epochs.SetDictTuple("basename", new HTuple(dir.resolve("at").toString()));
+        HDict current = new HDict();
+        current.SetDictTuple("type", new HTuple("current"));
+        current.SetDictTuple("basename", new HTuple(dir.resolve("now").toString()));
+        DlTraining.train_dl_model(dataset, model, trainParam(model, 2, 0, 3, HTuple.of("serialize", "serialize"),
+                HTuple.of(epochs, current)), new HTuple(0), new HTuple(), new HTuple(), new HTuple());
+        assertThat(dir.resolve("at_1.00.onnx")).exists();
+        assertThat(dir.resolve("at_1.50.onnx")).exists();
+        assertThat(dir.resolve("at_1.00_info.hdict")).exists();
+        assertThat(dir.resolve("now.onnx")).exists();
+        HDict info = new HDict(dir.resolve("now_info.hdict").toString(), new HTuple(), new HTuple());
+        assertThat(info.GetDictTuple("epoch").getD()).isEqualTo(2.0);
+    }
+
+    /** 'evaluate_before_train' adds an evaluation at epoch 0; a train share adds 'result_train' to each. */
+    @Test
+    void evaluationBeforeTrainingAndOnTrainSamples() {
+        HTuple dataset = TinyDataset.write(dir, TinyDataset.splits(25), 7);
+        HTuple model = TinyDataset.model(BATCH, 0.05);
+        HDict display = new HDict();
+        display.SetDictTuple("selected_percentage_train_samples", new HTuple(50L));
+        HDict serialize = new HDict();
+        serialize.SetDictTuple("type", new HTuple("final"));
+        serialize.SetDictTuple("basename", new HTuple(dir.resolve("final").toString()));
+        HTuple evaluations = new HTuple();
+        DlTraining.train_dl_model(dataset, model, trainParam(model, 1, 1, 3,
+                HTuple.of("evaluate_before_train", "display", "serialize"), HTuple.of("true", display, serialize)),
+                new HTuple(0), new HTuple(), new HTuple(), evaluations);
+        assertThat(evaluations.length()).isEqualTo(2);
+        HDict before = new HDict(evaluations.getH(0));
+        assertThat(before.GetDictTuple("epoch").getD()).isEqualTo(0.0);
+        HDict train = new HDict(before.GetDictTuple("result_train").getH());
+        HDict samples = new HDict(train.GetDictTuple("evaluated_samples").getH());
+        // half of the 15 train samples, rounded
+        assertThat(samples.GetDictTuple("image_ids").length()).isEqualTo(8);
+    }
+
+    /**
+     * A learning-rate jump by more than 'scale_momentum_threshold' scales 'momentum' by new/old for one iteration; the
+     * next iteration restores it.
+     */
+    @Test
+    void largeLearningRateJumpsScaleTheMomentumForOneIteration() {
+        HTuple model = TinyDataset.model(BATCH, 0.05);
+        HOperatorSet.SetDlModelParam(model, new HTuple("momentum"), new HTuple(0.9));
+        HDict change = new HDict();
+        change.SetDictTuple("model_param", new HTuple("learning_rate"));
+        change.SetDictTuple("initial_value", new HTuple(0.1));
+        change.SetDictTuple("epochs", HTuple.of(1L, 2L));
+        change.SetDictTuple("values", HTuple.of(0.01, 0.008));
+        change.SetDictTuple("scale_momentum_threshold", new HTuple(2.0));
+        ChangeStrategy strategy = ChangeStrategy.of("create_dl_train_param", new HTuple(change), 7);
+        strategy.start(model);
+        strategy.update(model, 0.5);
+        assertThat(param(model, "learning_rate")).isEqualTo(0.1);
+        strategy.update(model, 1.0);
+        assertThat(param(model, "learning_rate")).isEqualTo(0.01);
+        assertThat(param(model, "momentum")).isCloseTo(0.09, org.assertj.core.api.Assertions.within(1e-12));
+        strategy.update(model, 1.25);
+        assertThat(param(model, "momentum")).isEqualTo(0.9);
+        // 0.01 -> 0.008 is a factor 1.25, under the threshold: momentum untouched
+        strategy.update(model, 2.0);
+        assertThat(param(model, "learning_rate")).isEqualTo(0.008);
+        assertThat(param(model, "momentum")).isEqualTo(0.9);
+    }
+
+    private static double param(HTuple model, String name) {
+        HTuple value = new HTuple();
+        HOperatorSet.GetDlModelParam(model, new HTuple(name), value);
+        return value.getD();
+    }
+
     @Test
     void startEpochAtOrBeyondNumEpochsReturnsAtOnce() {
         HTuple dataset = TinyDataset.write(dir, TinyDataset.splits(25), 7);
