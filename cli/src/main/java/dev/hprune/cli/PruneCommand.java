@@ -32,9 +32,12 @@ final class PruneCommand extends ModelOnDataCommand {
     Path outFile;
 
     @Override
-    public Integer call() {
+    void checkOptions() {
         checkPercentage("--percentage", percentage);
-        Run run = open();
+    }
+
+    @Override
+    Integer call(Run run) {
         Workbench bench = run.bench();
         HDlModel m = run.model();
         Workbench.Prepared prepared = run.prepared();
@@ -54,8 +57,7 @@ final class PruneCommand extends ModelOnDataCommand {
         root.out.println();
         bench.report(output, "hprune prune " + model.getFileName(), "Pruned " + Workbench.format(percentage)
                 + " with HALCON's oracle mode on " + prepared.data().description() + ", retrained " + retrainEpochs
-                + " epochs; accuracy on " + prepared.samples().test().size() + " held-out images.", outcomes, summary);
-        m.ClearDlModel();
+                + " epochs; accuracy on " + prepared.data().testCount() + " held-out images.", outcomes, summary);
         return Cli.OK;
     }
 }
