@@ -69,7 +69,6 @@ final class TrainingRun {
 
         for (ChangeStrategy change : settings.changes()) {
             change.start(model);
-            change.update(model, startIteration / (double) itersPerEpoch);
         }
         if (settings.evaluateBeforeTrain()) {
             evaluate(startIteration / (double) itersPerEpoch, startIteration);

@@ -7,6 +7,9 @@ import dev.hprune.halcon.HDict;
 import dev.hprune.halcon.HOperatorSet;
 import dev.hprune.halcon.HTuple;
 import dev.hprune.halcon.StandardProcedures;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -298,6 +301,36 @@ class TrainDlModelTest {
         HTuple value = new HTuple();
         HOperatorSet.GetDlModelParam(model, new HTuple(name), value);
         return value.getD();
+    }
+
+    /** EnableDisplay 'true' reports progress as lines on stderr instead of HALCON's window; 'false' stays silent. */
+    @Test
+    void displayWritesProgressLinesToStderr() {
+        HTuple dataset = TinyDataset.write(dir, TinyDataset.splits(25), 7);
+        HDict serialize = new HDict();
+        serialize.SetDictTuple("type", new HTuple("final"));
+        serialize.SetDictTuple("basename", new HTuple(dir.resolve("final").toString()));
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            for (String display : new String[] {"false", "true"}) {
+                HTuple model = TinyDataset.model(BATCH, 0.05);
+                HTuple param = new HTuple();
+                DlTraining.create_dl_train_param(model, new HTuple(1), new HTuple(1), new HTuple(display),
+                        new HTuple(1), new HTuple("serialize"), new HTuple(serialize), param);
+                DlTraining.train_dl_model(dataset, model, param, new HTuple(0), new HTuple(), new HTuple(),
+                        new HTuple());
+                if (display.equals("false")) {
+                    assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
+                }
+            }
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8))
+                .contains("train_dl_model: epoch 1.00/1, mean loss ")
+                .contains("train_dl_model: epoch 1.00 evaluation top1_error = ");
     }
 
     @Test
