@@ -124,7 +124,7 @@ final class Workbench implements AutoCloseable {
         if (!(options.heldOut >= 0 && options.heldOut < 1)) {
             throw new CliException("--held-out must be in [0, 1), got " + options.heldOut);
         }
-        return DlData.read(options.dataSource(), workDir());
+        return DlData.read(options.dataSource(), workDir(), options.heldOut, options.seed);
     }
 
     /**
@@ -145,7 +145,7 @@ final class Workbench implements AutoCloseable {
     Outcome measure(String label, double percentage, boolean retrained, HDlModel model, Prepared prepared) {
         double accuracy = prepared.data().testCount() == 0 ? Double.NaN
                 : 1 - DlSteps.top1Error(new HTuple(model), prepared.data());
-        return new Outcome(label, percentage, retrained, accuracy, ModelStats.of(ModelFiles.graph(model)));
+        return new Outcome(label, percentage, retrained, accuracy, ModelStats.of(model));
     }
 
     /**

@@ -41,8 +41,11 @@ public final class DlData {
     /** A DLDataset not yet prepared for a model, with its description. */
     public record Raw(HTuple dataset, String description, boolean namedClasses) {}
 
-    /** Reads the source; {@code workDir} receives the PNG folders of sources that are no image folder. */
-    public static Raw read(DataSource source, Path workDir) {
+    /**
+     * Reads the source; {@code workDir} receives the PNG folders of sources that are no image folder. MNIST keeps its
+     * own parts (t10k as 'test', else {@code heldOut} of each class drawn with {@code seed}) as the samples' 'split'.
+     */
+    public static Raw read(DataSource source, Path workDir, double heldOut, long seed) {
         HTuple dataset = new HTuple();
         if (source.isBuiltin()) {
             read_dl_dataset_classification(new HTuple(PngFolders.writeDigits(workDir.resolve("images")).toString()),
@@ -50,10 +53,18 @@ public final class DlData {
             return new Raw(dataset, "built-in digits (scikit-learn, 8x8)", false);
         }
         if (source.isMnist()) {
-            Dataset mnist = MnistIdx.load(source.mnistDir(), 0, 0);
+            Dataset mnist = MnistIdx.load(source.mnistDir(), heldOut, seed);
             Path images = workDir.resolve("images");
             PngFolders.write(images, mnist.classNames(), mnist.maxValue(), mnist.all());
             read_dl_dataset_classification(new HTuple(images.toString()), new HTuple("last_folder"), dataset);
+            HTuple samples = get(dataset, "samples");
+            for (int i = 0; i < samples.length(); i++) {
+                HTuple sample = new HTuple(samples.getH(i));
+                String file = Path.of(get(sample, "image_file_name").getS()).getFileName().toString();
+                int index = Integer.parseInt(file.substring(0, file.indexOf('.')));
+                HOperatorSet.SetDictTuple(sample, new HTuple("split"),
+                        new HTuple(index < mnist.train().size() ? "train" : "test"));
+            }
             return new Raw(dataset, mnist.description(), false);
         }
         Path path = source.path();

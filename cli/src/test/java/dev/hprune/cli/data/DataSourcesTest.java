@@ -47,7 +47,7 @@ class DataSourcesTest {
     void imageFolderIsReadWithReadDlDatasetClassification() throws IOException {
         Path root = dir.resolve("shapes");
         dev.hprune.cli.Shapes.write(root, 5, 12, 1);
-        DlData.Raw shapes = DlData.read(new DataSource(root.toString()), dir.resolve("work"));
+        DlData.Raw shapes = DlData.read(new DataSource(root.toString()), dir.resolve("work"), 0.2, 1);
         HDict dataset = new HDict(shapes.dataset().getH());
         assertThat(dataset.GetDictTuple("class_names").asList()).containsExactly("ring", "square");
         assertThat(dataset.GetDictTuple("samples").length()).isEqualTo(10);
@@ -55,13 +55,26 @@ class DataSourcesTest {
     }
 
     @Test
+    void mnistKeepsItsOwnSplitAsTheSamplesSplit() throws IOException {
+        writeIdx(dir.resolve("train-images-idx3-ubyte"), dir.resolve("train-labels-idx1-ubyte"), 20);
+        DlData.Raw mnist = DlData.read(new DataSource("mnist:" + dir), dir.resolve("work"), 0.25, 1);
+        HTuple samples = new HDict(mnist.dataset().getH()).GetDictTuple("samples");
+        assertThat(samples.length()).isEqualTo(20);
+        long test = 0;
+        for (int i = 0; i < samples.length(); i++) {
+            test += new HDict(samples.getH(i)).GetDictTuple("split").getS().equals("test") ? 1 : 0;
+        }
+        assertThat(test).isEqualTo(10); // as MnistIdx holds out: one of the two images of each class
+    }
+
+    @Test
     void dictFileIsReadWithReadDict() throws IOException {
         Path root = dir.resolve("shapes");
         dev.hprune.cli.Shapes.write(root, 3, 12, 1);
-        DlData.Raw shapes = DlData.read(new DataSource(root.toString()), dir.resolve("work"));
+        DlData.Raw shapes = DlData.read(new DataSource(root.toString()), dir.resolve("work"), 0.2, 1);
         Path file = dir.resolve("shapes.hdict");
         HOperatorSet.WriteDict(shapes.dataset(), new HTuple(file.toString()), new HTuple(), new HTuple());
-        DlData.Raw again = DlData.read(new DataSource(file.toString()), dir.resolve("work"));
+        DlData.Raw again = DlData.read(new DataSource(file.toString()), dir.resolve("work"), 0.2, 1);
         assertThat(new HDict(again.dataset().getH()).GetDictTuple("samples").length()).isEqualTo(6);
         assertThat(again.description()).startsWith("DLDataset ");
     }
