@@ -120,6 +120,14 @@ class CommandsOnFilesTest {
     }
 
     @Test
+    void testLimitCapsTheHeldOutImages() {
+        CliRun run = CliRun.of("evaluate", model.toString(), "--data", shapes.toString(), "--test-limit", "3",
+                "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("(accuracy on 3 held-out images of image folder ");
+    }
+
+    @Test
     void dataWithOtherClassesThanTheModelIsOneLine() {
         CliRun run = CliRun.of("evaluate", model.toString(), "--data", "builtin");
         assertThat(run.exitCode()).isEqualTo(Cli.FAILED);

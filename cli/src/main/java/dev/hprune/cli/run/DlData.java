@@ -16,7 +16,9 @@ import dev.hprune.halcon.HTuple;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The tool's data as HALCON's procedures hold it: a classification DLDataset dict, read with
@@ -92,7 +94,7 @@ public final class DlData {
 
     /**
      * Prepares the data for the model: class check, split ({@code heldOut} of each class as 'test', seeded with
-     * set_system('seed_rand', seed)), limits (samples past them become split 'unused'), the model's class ids as
+     * set_system('seed_rand', seed)), limits (samples past them are left out), the model's class ids as
      * labels, preprocessing into {@code workDir}/prepared.
      */
     public static DlData prepare(HTuple model, Raw raw, double heldOut, long seed, int trainLimit, int testLimit,
@@ -115,8 +117,7 @@ public final class DlData {
             double trainPercent = Math.round(100 * (1 - heldOut) * 1e6) / 1e6;
             split_dl_dataset(dataset, new HTuple(trainPercent), new HTuple(0), new HTuple());
         }
-        limit(samples, "train", trainLimit);
-        limit(samples, "test", testLimit);
+        samples = limit(dataset, samples, trainLimit, testLimit);
         if (!preprocessed) {
             useModelClassIds(dataset, samples, dataIds, modelIds);
             HTuple preprocessParam = new HTuple();
@@ -162,16 +163,33 @@ public final class DlData {
         return found;
     }
 
-    /** Samples of {@code split} past the first {@code limit} become 'unused' (0: no limit). */
-    private static void limit(HTuple samples, String split, int limit) {
-        if (limit <= 0) {
-            return;
+    /**
+     * Leaves out the 'train' samples past the first {@code trainLimit} and the 'test' samples past the first
+     * {@code testLimit} (0: no limit), so that they are neither preprocessed nor used; returns the samples kept.
+     */
+    private static HTuple limit(HTuple dataset, HTuple samples, int trainLimit, int testLimit) {
+        if (trainLimit <= 0 && testLimit <= 0) {
+            return samples;
         }
-        HTuple members = indices(samples, split);
-        for (int i = limit; i < members.length(); i++) {
-            HTuple sample = new HTuple(samples.getH(members.getI(i)));
-            HOperatorSet.SetDictTuple(sample, new HTuple("split"), new HTuple("unused"));
+        Set<Integer> dropped = new HashSet<>();
+        dropped.addAll(beyond(indices(samples, "train"), trainLimit));
+        dropped.addAll(beyond(indices(samples, "test"), testLimit));
+        HTuple kept = new HTuple();
+        for (int i = 0; i < samples.length(); i++) {
+            if (!dropped.contains(i)) {
+                kept.append(new HTuple(samples.getH(i)));
+            }
         }
+        HOperatorSet.SetDictTuple(dataset, new HTuple("samples"), kept);
+        return kept;
+    }
+
+    private static List<Integer> beyond(HTuple members, int limit) {
+        List<Integer> indices = new ArrayList<>();
+        for (int i = limit <= 0 ? members.length() : limit; i < members.length(); i++) {
+            indices.add(members.getI(i));
+        }
+        return indices;
     }
 
     /** Relabels the samples with the model's class ids where they differ from the data's (matched by position). */
