@@ -6,6 +6,7 @@ import dev.hprune.compat.dl.DlDeviceOperators;
 import dev.hprune.compat.dl.DlModelOperators;
 import dev.hprune.compat.error.ErrorOperators;
 import dev.hprune.compat.prune.DlPruningOperators;
+import dev.hprune.compat.prune.ModelCostParams;
 import dev.hprune.compat.handle.HandleOperators;
 import dev.hprune.compat.image.Image;
 import dev.hprune.compat.image.DomainOperators;
@@ -563,8 +564,11 @@ public final class HOperatorSet {
     public static void GetDlModelParam(HTuple dlModelHandle, HTuple genParamName, HTuple genParamValue) {
         Operator.run("get_dl_model_param", () -> {
             Operator.checkOut(genParamValue);
-            Operator.out(genParamValue,
-                    DlModelOperators.getDlModelParam(Operator.in(dlModelHandle), Operator.in(genParamName)));
+            List<Object> name = Operator.in(genParamName);
+            // hprune's 'hprune_*' size parameters are answered by the pruning package (it counts on the graph)
+            Operator.out(genParamValue, ModelCostParams.handles(name)
+                    ? ModelCostParams.get(Operator.in(dlModelHandle), name)
+                    : DlModelOperators.getDlModelParam(Operator.in(dlModelHandle), name));
         });
     }
 

@@ -1,15 +1,13 @@
 package dev.hprune.cli;
 
-import dev.hprune.cli.data.Dataset;
-import dev.hprune.cli.data.Digits;
+import dev.hprune.cli.data.DataSource;
 import dev.hprune.cli.model.BuiltinModel;
-import dev.hprune.cli.model.ModelInput;
-import dev.hprune.cli.model.Samples;
 import dev.hprune.cli.report.TextTable;
+import dev.hprune.cli.run.DlSteps;
 import dev.hprune.cli.run.Outcome;
-import dev.hprune.cli.run.Training;
 import dev.hprune.halcon.HDlModel;
 import dev.hprune.halcon.HPrune;
+import dev.hprune.halcon.HTuple;
 import dev.hprune.halcon.HalconException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -82,17 +80,19 @@ public final class Cli implements Callable<Integer>, Verbosity {
     @Override
     public Integer call() {
         long started = System.nanoTime();
-        Workbench bench = new Workbench(out, err, output.quiet);
         out.println("hprune " + HPrune.version() + ": built-in default (small CNN on scikit-learn's 8x8 digits)");
-        Dataset data = Digits.load(0.2, 1);
-        try (BuiltinModel builtin = BuiltinModel.create()) {
+        DataOptions dataOptions = new DataOptions();
+        dataOptions.source = DataSource.BUILTIN;
+        dataOptions.heldOut = 0.2;
+        dataOptions.seed = 1;
+        try (Workbench bench = new Workbench(out, err, output.quiet);
+                BuiltinModel builtin = BuiltinModel.create()) {
             HDlModel model = builtin.model();
-            Samples.Split samples = Samples.of(data, ModelInput.of(model));
-            Workbench.Prepared prepared = new Workbench.Prepared(data, samples);
-            out.printf("data: %d training images, %d held out; model: %s%n", samples.train().size(),
-                    samples.test().size(), builtin.description());
-            double loss = Training.train(model, samples.train(), epochs, 1, bench.progress, "training");
-            out.printf(Locale.ROOT, "trained %d epochs, last epoch's mean loss %.4f%n", epochs, loss);
+            Workbench.Prepared prepared = bench.prepare(model, bench.load(dataOptions), dataOptions);
+            out.printf("data: %d training images, %d held out; model: %s%n", prepared.data().trainCount(),
+                    prepared.data().testCount(), builtin.description());
+            double loss = DlSteps.train(new HTuple(model), prepared.data(), epochs, 1, !output.quiet);
+            out.printf(Locale.ROOT, "trained %d epochs, mean loss of the last samples %.4f%n", epochs, loss);
             List<Outcome> outcomes = new ArrayList<>();
             outcomes.add(bench.measure("original", 0, false, model, prepared));
             outcomes.addAll(bench.pruneAndMeasure(model, prepared, percentages, 1, retrainEpochs, 1,
@@ -103,7 +103,8 @@ public final class Cli implements Callable<Integer>, Verbosity {
             out.println();
             bench.report(output, "hprune built-in default",
                     "Small CNN trained on scikit-learn's 8x8 digits, pruned with HALCON's oracle mode and retrained "
-                            + retrainEpochs + " epochs; accuracy on " + samples.test().size() + " held-out images.",
+                            + retrainEpochs + " epochs; accuracy on " + prepared.data().testCount()
+                            + " held-out images.",
                     outcomes, summary);
         }
         out.printf(Locale.ROOT, "total time: %.1f s%n", (System.nanoTime() - started) / 1e9);

@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 /** Where the labelled images come from and how they are split. */
 public final class DataOptions {
     @Option(names = "--data", paramLabel = "SOURCE", required = true,
-            description = "a folder with one subfolder of images per class, mnist:DIR (IDX files), or builtin "
-                    + "(scikit-learn's 8x8 digits)")
+            description = "a folder with one subfolder of images per class, a DLDataset file (.hdict), mnist:DIR "
+                    + "(IDX files), or builtin (scikit-learn's 8x8 digits)")
     String source;
 
     @Option(names = "--held-out", paramLabel = "F", defaultValue = "0.2",

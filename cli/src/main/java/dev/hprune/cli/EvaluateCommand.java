@@ -12,17 +12,15 @@ import picocli.CommandLine.Command;
                 + "its kernels, parameters and MACs.")
 final class EvaluateCommand extends ModelOnDataCommand {
     @Override
-    public Integer call() {
-        Run run = open();
+    Integer call(Run run) {
         Workbench bench = run.bench();
         HDlModel m = run.model();
         Workbench.Prepared prepared = run.prepared();
         Outcome outcome = bench.measure(model.getFileName().toString(), 0, false, m, prepared);
         TextTable summary = bench.summary(List.of(outcome));
         summary.print(root.out);
-        root.out.printf("(accuracy on %d held-out images of %s)%n", prepared.samples().test().size(),
+        root.out.printf("(accuracy on %d held-out images of %s)%n", prepared.data().testCount(),
                 prepared.data().description());
-        m.ClearDlModel();
         return Cli.OK;
     }
 }

@@ -4,7 +4,6 @@ import dev.hprune.cli.model.ModelFiles;
 import dev.hprune.cli.model.ModelStats;
 import dev.hprune.cli.report.Numbers;
 import dev.hprune.cli.report.TextTable;
-import dev.hprune.compat.prune.DlPruning;
 import dev.hprune.halcon.HDlModel;
 import dev.hprune.halcon.HDlPrune;
 import dev.hprune.halcon.HTuple;
@@ -26,6 +25,10 @@ final class InspectCommand implements Callable<Integer>, Verbosity {
     static final List<String> MODEL_PARAMS = List.of("type", "image_width", "image_height", "image_num_channels",
             "image_dimensions", "image_range_min", "image_range_max", "class_names", "class_ids", "batch_size",
             "learning_rate", "momentum", "weight_prior", "batchnorm_momentum", "runtime");
+
+    /** get_dl_pruning_param's names, as HALCON documents them. */
+    static final List<String> PRUNING_PARAMS = List.of("mode", "percentage", "prunable_conv_num",
+            "prunable_conv_layer_name", "prunable_kernel_num", "pruned_kernel_num", "pruned_percentage");
 
     @ParentCommand
     Cli root;
@@ -56,10 +59,10 @@ final class InspectCommand implements Callable<Integer>, Verbosity {
             out.printf("  %-20s %s%n", name, show(m.GetDlModelParam(name)));
         }
         out.println();
-        ModelStats stats = ModelStats.of(ModelFiles.graph(m));
+        ModelStats stats = ModelStats.of(m);
         out.println("get_dl_pruning_param (create_dl_pruning, mode 'oracle', no batch added yet):");
         try (HDlPrune pruning = m.CreateDlPruning("oracle", null)) {
-            for (String name : DlPruning.parameterNames()) {
+            for (String name : PRUNING_PARAMS) {
                 out.printf("  %-26s %s%n", name, show(pruning.GetDlPruningParam(name)));
             }
         } catch (HalconException e) {

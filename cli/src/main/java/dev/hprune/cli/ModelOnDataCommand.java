@@ -1,6 +1,6 @@
 package dev.hprune.cli;
 
-import dev.hprune.cli.data.Dataset;
+import dev.hprune.cli.run.DlData;
 import dev.hprune.halcon.HDlModel;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -44,10 +44,27 @@ abstract class ModelOnDataCommand implements Callable<Integer>, Verbosity {
         }
     }
 
-    Run open() {
+    /** Opens the run and removes its temporary data folder afterwards, also when the command fails. */
+    @Override
+    public final Integer call() {
+        checkOptions();
         Workbench bench = new Workbench(root.out, root.err, output.quiet);
-        Dataset images = bench.load(data);
-        HDlModel m = bench.open(model, modelOptions);
-        return new Run(bench, m, bench.prepare(m, images, data));
+        try {
+            DlData.Raw images = bench.load(data);
+            HDlModel m = bench.open(model, modelOptions);
+            Run run = new Run(bench, m, bench.prepare(m, images, data));
+            try {
+                return call(run);
+            } finally {
+                m.ClearDlModel();
+            }
+        } finally {
+            bench.close();
+        }
     }
+
+    /** Checks of the command's own options, before any work. */
+    void checkOptions() {}
+
+    abstract Integer call(Run run);
 }

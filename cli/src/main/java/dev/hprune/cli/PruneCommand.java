@@ -3,8 +3,9 @@ package dev.hprune.cli;
 import dev.hprune.cli.model.ModelFiles;
 import dev.hprune.cli.report.TextTable;
 import dev.hprune.cli.run.Outcome;
-import dev.hprune.cli.run.Training;
+import dev.hprune.cli.run.DlSteps;
 import dev.hprune.halcon.HDlModel;
+import dev.hprune.halcon.HTuple;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code hprune prune MODEL.onnx --data SOURCE --percentage P --out PRUNED.onnx}: HALCON's workflow in one go. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
         description = {"HALCON's pruning workflow: create_dl_pruning ('oracle'), add_dl_pruning_batch over the "
-                + "training part of SOURCE, gen_dl_pruned_model, retraining with train_dl_model_batch, "
+                + "training part of SOURCE, gen_dl_pruned_model, retraining with train_dl_model, "
                 + "write_dl_model.", "Prints accuracy and size (kernels, parameters, MACs) before and after."})
 final class PruneCommand extends ModelOnDataCommand {
     @Option(names = "--percentage", paramLabel = "P", required = true,
@@ -39,15 +40,17 @@ final class PruneCommand extends ModelOnDataCommand {
     Path outFile;
 
     @Override
-    public Integer call() {
+    void checkOptions() {
         checkPercentage("--percentage", percentage);
-        Run run = open();
+    }
+
+    @Override
+    Integer call(Run run) {
         Workbench bench = run.bench();
         HDlModel m = run.model();
         Workbench.Prepared prepared = run.prepared();
         if (trainEpochs > 0) {
-            double loss = Training.train(m, prepared.samples().train(), trainEpochs, data.seed, bench.progress,
-                    "fine-tuning");
+            double loss = DlSteps.train(new HTuple(m), prepared.data(), trainEpochs, data.seed, !output.quiet);
             root.out.printf(Locale.ROOT, "trained %d epochs before pruning, last epoch's mean loss %.4f%n",
                     trainEpochs, loss);
         }
@@ -67,8 +70,7 @@ final class PruneCommand extends ModelOnDataCommand {
         root.out.println();
         bench.report(output, "hprune prune " + model.getFileName(), "Pruned " + Workbench.format(percentage)
                 + " with HALCON's oracle mode on " + prepared.data().description() + ", retrained " + retrainEpochs
-                + " epochs; accuracy on " + prepared.samples().test().size() + " held-out images.", outcomes, summary);
-        m.ClearDlModel();
+                + " epochs; accuracy on " + prepared.data().testCount() + " held-out images.", outcomes, summary);
         return Cli.OK;
     }
 }

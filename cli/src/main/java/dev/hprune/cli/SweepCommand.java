@@ -26,9 +26,12 @@ final class SweepCommand extends ModelOnDataCommand {
     PruningOptions selection = new PruningOptions();
 
     @Override
-    public Integer call() {
+    void checkOptions() {
         percentages.forEach(p -> checkPercentage("--percentages", p));
-        Run run = open();
+    }
+
+    @Override
+    Integer call(Run run) {
         Workbench bench = run.bench();
         HDlModel m = run.model();
         Workbench.Prepared prepared = run.prepared();
@@ -41,8 +44,7 @@ final class SweepCommand extends ModelOnDataCommand {
         root.out.println();
         bench.report(output, "hprune sweep " + model.getFileName(), "Oracle pruning of " + model.getFileName()
                 + " on " + prepared.data().description() + "; retrained " + retrainEpochs + " epochs; accuracy on "
-                + prepared.samples().test().size() + " held-out images.", outcomes, summary);
-        m.ClearDlModel();
+                + prepared.data().testCount() + " held-out images.", outcomes, summary);
         return Cli.OK;
     }
 }

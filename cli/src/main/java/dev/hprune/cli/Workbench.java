@@ -1,29 +1,33 @@
 package dev.hprune.cli;
 
-import dev.hprune.cli.data.Dataset;
 import dev.hprune.cli.model.ModelFiles;
-import dev.hprune.cli.model.ModelInput;
 import dev.hprune.cli.model.ModelStats;
-import dev.hprune.cli.model.Samples;
 import dev.hprune.cli.report.Numbers;
 import dev.hprune.cli.report.Report;
 import dev.hprune.cli.report.TextTable;
-import dev.hprune.cli.run.Evaluation;
+import dev.hprune.cli.run.DlData;
+import dev.hprune.cli.run.DlSteps;
 import dev.hprune.cli.run.Outcome;
 import dev.hprune.cli.run.Progress;
 import dev.hprune.cli.run.PruningSteps;
-import dev.hprune.cli.run.Training;
 import dev.hprune.halcon.HDlModel;
 import dev.hprune.halcon.HDlPrune;
 import dev.hprune.halcon.HTuple;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
-/** The steps the commands share: open a model, prepare data for it, measure, prune, retrain, print and report. */
-final class Workbench {
+/**
+ * The steps the commands share: open a model, prepare data for it (HALCON's dataset and preprocessing procedures),
+ * measure (evaluate_dl_model), prune, retrain (train_dl_model), print and report.
+ */
+final class Workbench implements AutoCloseable {
     final PrintStream out;
     final PrintStream err;
     final Progress progress;
@@ -35,7 +39,40 @@ final class Workbench {
     }
 
     /** A model's data, preprocessed for it. */
-    record Prepared(Dataset data, Samples.Split samples) {}
+    record Prepared(DlData data) {}
+
+    private Path workDir;
+
+    /**
+     * A temporary folder for the data's PNG folders and preprocessed samples, made on first use and removed by
+     * {@link #close()}.
+     */
+    Path workDir() {
+        if (workDir == null) {
+            try {
+                workDir = Files.createTempDirectory("hprune-data-");
+            } catch (IOException e) {
+                throw new CliException("cannot create a temporary folder: " + e.getMessage(), 5200);
+            }
+        }
+        return workDir;
+    }
+
+    /** Removes the temporary folder, if one was made. */
+    @Override
+    public void close() {
+        if (workDir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(workDir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            err.println("hprune: could not remove the temporary folder " + workDir + ": " + e.getMessage());
+        }
+        workDir = null;
+    }
 
     /** read_dl_model, refused unless it is a classifier, with the options applied. */
     HDlModel open(Path file, ModelOptions options) {
@@ -86,58 +123,54 @@ final class Workbench {
         }
     }
 
-    /** Loads the data (before the model, so that a wrong folder is reported at once). */
-    Dataset load(DataOptions options) {
+    /** Reads the data (before the model, so that a wrong folder is reported at once). */
+    DlData.Raw load(DataOptions options) {
         if (!(options.heldOut >= 0 && options.heldOut < 1)) {
             throw new CliException("--held-out must be in [0, 1), got " + options.heldOut);
         }
-        return options.dataSource().load(options.heldOut, options.seed).limited(options.trainLimit, options.testLimit);
+        return DlData.read(options.dataSource(), workDir(), options.heldOut, options.seed);
     }
 
-    /** Preprocesses the data for the model; an image folder's class names become the model's 'class_names'. */
-    Prepared prepare(HDlModel model, Dataset data, DataOptions options) {
-        boolean namedClasses = !options.dataSource().isBuiltin() && !options.source.startsWith("mnist:");
-        if (namedClasses && data.classNames().size() == model.GetDlModelParam("class_ids").length()) {
-            model.SetDlModelParam("class_names", new HTuple(data.classNames().toArray(String[]::new)));
-        }
-        Samples.Split samples = Samples.of(data, ModelInput.of(model));
-        if (!progressQuiet()) {
+    /**
+     * Splits and preprocesses the data for the model with HALCON's procedures; an image folder's class names become
+     * the model's 'class_names'.
+     */
+    Prepared prepare(HDlModel model, DlData.Raw raw, DataOptions options) {
+        DlData data = DlData.prepare(new HTuple(model), raw, options.heldOut, options.seed, options.trainLimit,
+                options.testLimit, workDir());
+        if (!progress.quiet()) {
             err.printf("data: %s, %d classes, %d images to score and train on, %d held out%n", data.description(),
-                    data.classNames().size(), samples.train().size(), samples.test().size());
+                    model.GetDlModelParam("class_ids").length(), data.trainCount(), data.testCount());
         }
-        return new Prepared(data, samples);
+        return new Prepared(data);
     }
 
-    private boolean progressQuiet() {
-        return progress.quiet();
-    }
-
+    /** evaluate_dl_model on the 'test' split: accuracy is 1 - 'top1_error'. */
     Outcome measure(String label, double percentage, boolean retrained, HDlModel model, Prepared prepared) {
-        double accuracy = Evaluation.accuracy(model, prepared.samples().test(), prepared.samples().testLabels(),
-                progress, "accuracy " + label);
-        return new Outcome(label, percentage, retrained, accuracy, ModelStats.of(ModelFiles.graph(model)));
+        double accuracy = prepared.data().testCount() == 0 ? Double.NaN
+                : 1 - DlSteps.top1Error(new HTuple(model), prepared.data());
+        return new Outcome(label, percentage, retrained, accuracy, ModelStats.of(model));
     }
 
     /**
      * Scores once on the training part, then for each percentage: gen_dl_pruned_model, measure, and with
-     * {@code retrainEpochs} > 0 retrain and measure again. {@code keep} receives each final pruned model.
+     * {@code retrainEpochs} > 0 retrain (train_dl_model) and measure again. {@code keep} receives each final pruned
+     * model.
      */
     List<Outcome> pruneAndMeasure(HDlModel model, Prepared prepared, List<Double> percentages, int kernelMultiple,
             int retrainEpochs, long seed, PrunedModelSink keep) {
         List<Outcome> outcomes = new ArrayList<>();
-        if (prepared.samples().train().isEmpty()) {
+        if (prepared.data().trainCount() == 0) {
             throw new CliException("no images left to score on: the data's training part is empty", 7915);
         }
-        HDlPrune pruning = PruningSteps.score(model, prepared.samples().train(), percentages.get(0), kernelMultiple,
-                progress);
+        HDlPrune pruning = PruningSteps.score(model, prepared.data(), percentages.get(0), kernelMultiple, progress);
         try {
             for (double percentage : percentages) {
                 HDlModel pruned = PruningSteps.prune(model, pruning, percentage);
                 String label = "pruned " + format(percentage);
                 outcomes.add(measure(label, percentage, false, pruned, prepared));
                 if (retrainEpochs > 0) {
-                    Training.train(pruned, prepared.samples().train(), retrainEpochs, seed, progress,
-                            "retraining " + format(percentage));
+                    DlSteps.train(new HTuple(pruned), prepared.data(), retrainEpochs, seed, !progress.quiet());
                     outcomes.add(measure(label + " + retrained", percentage, true, pruned, prepared));
                 }
                 keep.accept(percentage, pruned, pruning);

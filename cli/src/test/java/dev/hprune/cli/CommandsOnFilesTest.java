@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.hprune.cli.model.BuiltinCnn;
+import dev.hprune.cli.model.ModelFiles;
 import dev.hprune.cli.model.ModelStats;
 import dev.hprune.compat.graph.Attribute;
 import dev.hprune.compat.graph.DataType;
@@ -64,8 +65,8 @@ class CommandsOnFilesTest {
                 "--out", pruned.toString(), "--report", report.toString(), "--quiet");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("original", "pruned 50 %", "pruned 50 % + retrained", "written to " + pruned);
-        assertThat(ModelStats.of(OnnxReader.read(pruned)).kernels())
-                .isLessThan(ModelStats.of(OnnxReader.read(model)).kernels());
+        assertThat(ModelStats.of(ModelFiles.read(pruned)).kernels())
+                .isLessThan(ModelStats.of(ModelFiles.read(model)).kernels());
 
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession session = env.createSession(pruned.toString(), new OrtSession.SessionOptions());
@@ -95,12 +96,12 @@ class CommandsOnFilesTest {
                 "--kernel-multiple", "8", "--retrain-epochs", "0", "--range", "0,1", "--out", pruned.toString(),
                 "--no-report", "--quiet");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        Graph before = OnnxReader.read(model);
         Graph after = OnnxReader.read(pruned);
         List<Long> kernels = after.nodes().stream().filter(n -> n.opType().equals("Conv"))
                 .map(n -> after.initializers().get(n.inputs().get(1)).shape()[0]).toList();
         assertThat(kernels).isNotEmpty().allSatisfy(k -> assertThat(k % 8).isZero());
-        assertThat(ModelStats.of(after).kernels()).isLessThan(ModelStats.of(before).kernels());
+        assertThat(ModelStats.of(ModelFiles.read(pruned)).kernels())
+                .isLessThan(ModelStats.of(ModelFiles.read(model)).kernels());
     }
 
     @Test
@@ -116,6 +117,14 @@ class CommandsOnFilesTest {
         CliRun run = CliRun.of("evaluate", model.toString(), "--data", shapes.toString(), "--quiet");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("shapes-cnn.onnx\\s+\\d+\\.\\d+ %\\s+80\\s");
+    }
+
+    @Test
+    void testLimitCapsTheHeldOutImages() {
+        CliRun run = CliRun.of("evaluate", model.toString(), "--data", shapes.toString(), "--test-limit", "3",
+                "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("(accuracy on 3 held-out images of image folder ");
     }
 
     @Test

@@ -1,8 +1,12 @@
 package dev.hprune.cli.data;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
-/** What {@code --data} names: {@code builtin}, {@code mnist:DIR}, or a folder with one subfolder per class. */
+/**
+ * What {@code --data} names: {@code builtin}, {@code mnist:DIR}, a DLDataset dict file ({@code .hdict}), or a folder with
+ * one subfolder per class.
+ */
 public record DataSource(String spec) {
     public static final String BUILTIN = "builtin";
     private static final String MNIST = "mnist:";
@@ -11,15 +15,23 @@ public record DataSource(String spec) {
         return spec.equals(BUILTIN);
     }
 
-    /** Loads the images; {@code heldOut} is the fraction held out where the source has no test part of its own. */
-    public Dataset load(double heldOut, long seed) {
-        if (isBuiltin()) {
-            return Digits.load(heldOut, seed);
-        }
-        if (spec.startsWith(MNIST)) {
-            return MnistIdx.load(Path.of(spec.substring(MNIST.length())), heldOut, seed);
-        }
-        return ImageFolder.load(Path.of(spec), heldOut, seed);
+    public boolean isMnist() {
+        return spec.startsWith(MNIST);
+    }
+
+    /** The folder of MNIST's IDX files. */
+    public Path mnistDir() {
+        return Path.of(spec.substring(MNIST.length()));
+    }
+
+    /** A DLDataset written with write_dict (read_dict's file), not an image folder. */
+    public boolean isDictFile() {
+        return !isBuiltin() && !isMnist() && spec.toLowerCase(Locale.ROOT).endsWith(".hdict");
+    }
+
+    /** The image folder or dict file. */
+    public Path path() {
+        return Path.of(spec);
     }
 
     @Override

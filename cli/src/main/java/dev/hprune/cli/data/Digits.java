@@ -22,14 +22,19 @@ public final class Digits {
     public static final int SIDE = 8;
     public static final int CLASSES = 10;
 
-    public static Dataset load(double heldOut, long seed) {
+    /** The brightest value of the source's pixels. */
+    public static final double MAX_VALUE = 16;
+
+    /** "0".."9". */
+    public static List<String> classNames() {
         List<String> names = new ArrayList<>();
         for (int c = 0; c < CLASSES; c++) {
             names.add(Integer.toString(c));
         }
-        return Dataset.split("built-in digits (scikit-learn, 8x8)", names, 16, read(), heldOut, seed);
+        return names;
     }
 
+    /** The images in the file's order. */
     static List<LabelledImage> read() {
         InputStream resource = Digits.class.getResourceAsStream(RESOURCE);
         if (resource == null) {

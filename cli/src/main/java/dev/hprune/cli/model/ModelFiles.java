@@ -1,14 +1,12 @@
 package dev.hprune.cli.model;
 
 import dev.hprune.cli.CliException;
-import dev.hprune.compat.dl.DlModel;
-import dev.hprune.compat.graph.Graph;
-import dev.hprune.compat.handle.HandleRegistry;
-import dev.hprune.compat.onnx.OnnxWriter;
 import dev.hprune.halcon.HDlModel;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** Everything the tool does with model files and model graphs, in one place: read_dl_model, write_dl_model. */
 public final class ModelFiles {
@@ -34,12 +32,18 @@ public final class ModelFiles {
         model.WriteDlModel(file.toString());
     }
 
-    /** A model handle for a graph built in Java: written to a temporary ONNX file and read with read_dl_model. */
-    public static HDlModel fromGraph(Graph graph) {
+    /**
+     * A model handle for a model file shipped in the jar: copied to a temporary file and read with read_dl_model (the
+     * operator reads files only).
+     */
+    public static HDlModel fromResource(String resource) {
         Path file = null;
-        try {
+        try (InputStream in = ModelFiles.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new CliException("the model " + resource + " is missing from this build", 5200);
+            }
             file = Files.createTempFile("hprune-", ".onnx");
-            OnnxWriter.write(graph, file);
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             return new HDlModel(file.toString());
         } catch (IOException e) {
             throw new CliException("cannot create a temporary model file: " + e.getMessage(), 7781);
@@ -52,17 +56,5 @@ public final class ModelFiles {
                 }
             }
         }
-    }
-
-    /**
-     * The graph of a classification model with its current weights and its image size fixed, for statistics (layer
-     * sizes, parameter and MAC counts). The api has no operator for this, so it is read from the handle's state.
-     */
-    public static Graph graph(HDlModel model) {
-        Object payload = HandleRegistry.global().lookup(model.getHandleId()).payload();
-        if (!(payload instanceof DlModel dlModel)) {
-            throw new CliException("not a live model handle: " + model);
-        }
-        return dlModel.prunableGraph();
     }
 }

@@ -1,17 +1,17 @@
 package dev.hprune.cli.model;
 
-import dev.hprune.compat.graph.Graph;
-import dev.hprune.compat.prune.ModelCost;
-import dev.hprune.compat.prune.PrunabilityAnalysis;
+import dev.hprune.halcon.HDlModel;
+import dev.hprune.halcon.HTuple;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The size of a model as the tool prints it: {@link ModelCost}'s convolutions and dense layers (kernels, parameters,
- * multiply-accumulates per image on the shapes halcon-compat infers) with whether pruning may remove a convolution's
- * kernels. The counting itself lives in {@link ModelCost}, so the tool and the library report the same numbers.
+ * The size of a model as the tool prints it, read with get_dl_model_param's 'hprune_*' parameters: the convolutions
+ * and dense layers (kernels, parameters, multiply-accumulates per image on the shapes halcon-compat infers) with whether
+ * pruning may remove a convolution's kernels. The counting is the library's (ModelCost), so the tool and the library
+ * report the same numbers.
  */
 public record ModelStats(List<Layer> layers, long parameters, long macs) {
 
@@ -28,12 +28,20 @@ public record ModelStats(List<Layer> layers, long parameters, long macs) {
         return kernels;
     }
 
-    /** The statistics of a graph that fixes its image size (a model handle's prunable graph, the built-in CNN). */
-    public static ModelStats of(Graph graph) {
-        Set<String> prunable = Set.copyOf(PrunabilityAnalysis.of(graph).prunableConvs());
-        ModelCost cost = ModelCost.of(graph);
-        List<Layer> layers = cost.layers().stream().map(l -> new Layer(l.name(), l.op(), l.kernels(),
-                l.op().equals("Conv") && prunable.contains(l.name()), l.parameters(), l.macs())).toList();
-        return new ModelStats(layers, cost.parameters(), cost.macs());
+    /** The statistics of a model that fixes its image size. */
+    public static ModelStats of(HDlModel model) {
+        HTuple names = model.GetDlModelParam("hprune_layer_names");
+        HTuple ops = model.GetDlModelParam("hprune_layer_ops");
+        HTuple kernels = model.GetDlModelParam("hprune_layer_kernels");
+        HTuple prunable = model.GetDlModelParam("hprune_layer_prunable");
+        HTuple parameters = model.GetDlModelParam("hprune_layer_parameters");
+        HTuple macs = model.GetDlModelParam("hprune_layer_macs");
+        List<Layer> layers = new ArrayList<>();
+        for (int i = 0; i < names.length(); i++) {
+            layers.add(new Layer(names.getS(i), ops.getS(i), kernels.getI(i), prunable.getL(i) == 1,
+                    parameters.getL(i), macs.getL(i)));
+        }
+        return new ModelStats(layers, model.GetDlModelParam("hprune_parameters").getL(),
+                model.GetDlModelParam("hprune_macs").getL());
     }
 }

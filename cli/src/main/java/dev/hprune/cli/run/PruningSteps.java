@@ -1,26 +1,26 @@
 package dev.hprune.cli.run;
 
+import static dev.hprune.procedures.DlDataset.read_dl_samples;
+
 import dev.hprune.halcon.HDict;
 import dev.hprune.halcon.HDlModel;
 import dev.hprune.halcon.HDlPrune;
+import dev.hprune.halcon.HOperatorSet;
 import dev.hprune.halcon.HTuple;
-import java.util.List;
 
 /**
- * HALCON's pruning workflow, step by step: create_dl_pruning ('oracle'), add_dl_pruning_batch over the data, then
- * gen_dl_pruned_model for one or more percentages. Oracle scores are sums over batches, so one scoring pass serves every
- * percentage.
+ * HALCON's pruning workflow, step by step: create_dl_pruning ('oracle'), add_dl_pruning_batch over the 'train' split in
+ * batches of the model's 'batch_size' (read_dl_samples), then gen_dl_pruned_model for one or more percentages. Oracle
+ * scores are sums over batches, so one scoring pass serves every percentage.
  */
 public final class PruningSteps {
     private PruningSteps() {}
 
-    private static final int CHUNK = 256;
-
     /**
-     * A pruning handle holding the oracle scores of {@code samples}; {@code kernelMultiple} above 1 sets hprune's
+     * A pruning handle holding the oracle scores of the training samples; {@code kernelMultiple} above 1 sets hprune's
      * 'kernel_multiple' GenParam (1 leaves it out, so the call is HALCON's own).
      */
-    public static HDlPrune score(HDlModel model, List<HDict> samples, double percentage, int kernelMultiple,
+    public static HDlPrune score(HDlModel model, DlData data, double percentage, int kernelMultiple,
             Progress progress) {
         HDict genParam = new HDict();
         genParam.SetDictTuple("percentage", new HTuple(percentage));
@@ -29,10 +29,17 @@ public final class PruningSteps {
         }
         HDlPrune pruning = model.CreateDlPruning("oracle", genParam);
         genParam.close();
-        try (Progress.Bar bar = progress.start("scoring", samples.size())) {
-            for (int start = 0; start < samples.size(); start += CHUNK) {
-                int end = Math.min(samples.size(), start + CHUNK);
-                model.AddDlPruningBatch(pruning, samples.subList(start, end).toArray(HDict[]::new));
+        HTuple train = data.indices("train");
+        int batchSize = model.GetDlModelParam("batch_size").getI();
+        try (Progress.Bar bar = progress.start("scoring", train.length())) {
+            for (int start = 0; start < train.length(); start += batchSize) {
+                int end = Math.min(train.length(), start + batchSize);
+                HTuple batch = new HTuple();
+                read_dl_samples(data.dataset(), train.TupleSelectRange(new HTuple(start), new HTuple(end - 1)), batch);
+                HOperatorSet.AddDlPruningBatch(new HTuple(model), new HTuple(pruning), batch);
+                for (int i = 0; i < batch.length(); i++) {
+                    HOperatorSet.ClearHandle(new HTuple(batch.getH(i)));
+                }
                 bar.stepBy(end - start);
             }
         }

@@ -1,6 +1,7 @@
 package dev.hprune.cli.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hprune.compat.graph.Attribute;
 import dev.hprune.compat.graph.DataType;
@@ -8,6 +9,8 @@ import dev.hprune.compat.graph.Graph;
 import dev.hprune.compat.graph.Node;
 import dev.hprune.compat.graph.Tensor;
 import dev.hprune.compat.graph.ValueInfo;
+import dev.hprune.halcon.HDlModel;
+import dev.hprune.halcon.HalconException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Sizes of the built-in CNN, counted by hand from its layers. */
 class ModelStatsTest {
-    private final ModelStats stats = ModelStats.of(BuiltinCnn.build(8, 10, 1));
+    private final ModelStats stats = ModelStats.of(TestModels.fromGraph(BuiltinCnn.build(8, 10, 1)));
 
     @Test
     void kernelsAreTheOutputChannelsOfEveryConvolution() {
@@ -34,6 +37,14 @@ class ModelStatsTest {
     void macsFollowTheSpatialSizeThroughPooling() {
         // conv1 and conv2 at 8x8, conv3 at 4x4 after the first pool, fc on 32*2*2 features
         assertThat(stats.macs()).isEqualTo(16L * 9 * 64 + 32L * 16 * 9 * 64 + 32L * 32 * 9 * 16 + 10L * 128);
+    }
+
+    @Test
+    void anUnknownHpruneParameterIs7911() {
+        HDlModel model = TestModels.fromGraph(BuiltinCnn.build(8, 10, 1));
+        assertThatThrownBy(() -> model.GetDlModelParam("hprune_flops")).isInstanceOfSatisfying(
+                HalconException.class, e -> assertThat(e.getErrorCode()).isEqualTo(7911));
+        model.ClearDlModel();
     }
 
     @Test
@@ -61,7 +72,7 @@ class ModelStatsTest {
         Graph graph = new Graph("se", nodes, weights, List.of(ValueInfo.of("image", DataType.FLOAT, -1, 3, 8, 8)),
                 List.of(ValueInfo.of("logits", DataType.FLOAT, -1, 2)), 13, Map.of());
 
-        ModelStats se = ModelStats.of(graph);
+        ModelStats se = ModelStats.of(TestModels.fromGraph(graph));
 
         assertThat(se.layers()).extracting(ModelStats.Layer::macs)
                 .containsExactly(8L * 64 * 27, 2L * 8, 8L * 2, 4L * 64 * 8, 2L * 4);
