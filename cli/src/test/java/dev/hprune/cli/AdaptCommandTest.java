@@ -33,6 +33,7 @@ class AdaptCommandTest {
     static Path flattenModel;
     static Path pooledModel;
     static Path shapes;
+    static Path threeShapes;
 
     @BeforeAll
     static void writeModels() throws IOException {
@@ -41,6 +42,7 @@ class AdaptCommandTest {
         pooledModel = dir.resolve("pooled-cnn.onnx");
         OnnxWriter.write(globalPooling(BuiltinCnn.build(16, 10, 7)), pooledModel);
         shapes = Shapes.write(dir.resolve("shapes"), 40, 24, 3);
+        threeShapes = Shapes.writeThree(dir.resolve("three-shapes"), 40, 24, 3);
     }
 
     /** The built-in CNN with global average pooling before its dense layer (32 features), so any size fits. */
@@ -107,16 +109,34 @@ class AdaptCommandTest {
         assertThat(run.err()).contains("nothing to adapt");
     }
 
-    /** The ten-class model given the folder's two classes, fine-tuned, pruned and retrained in one command. */
+    /**
+     * Issue 19's path in one command: the ten-class model given the folder's three classes, fine-tuned, pruned at
+     * 30 %, retrained and evaluated on the held-out images; the written model has three outputs.
+     */
     @Test
     void pruneTakesTheClassesOfAnImageFolderAndFineTunesFirst() throws OrtException {
-        Path pruned = dir.resolve("pruned-two.onnx");
-        CliRun run = CliRun.of("prune", flattenModel.toString(), "--data", shapes.toString(), "--classes", "x,y",
-                "--train-epochs", "2", "--percentage", "30", "--retrain-epochs", "1", "--range", "0,1",
-                "--learning-rate", "0.05", "--batch-size", "16", "--out", pruned.toString(), "--no-report", "--quiet");
+        Path pruned = dir.resolve("pruned-three.onnx");
+        CliRun run = CliRun.of("prune", flattenModel.toString(), "--data", threeShapes.toString(), "--classes",
+                "x,y,z", "--train-epochs", "3", "--percentage", "30", "--retrain-epochs", "1", "--range", "0,1",
+                "--learning-rate", "0.05", "--batch-size", "16", "--seed", "5", "--out", pruned.toString(),
+                "--no-report", "--quiet");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("trained 2 epochs before pruning", "written to " + pruned);
-        assertThat(run(pruned, 16, 16)).hasDimensions(2, 2);
+        assertThat(run.out()).contains("trained 3 epochs before pruning", "written to " + pruned);
+        assertThat(run(pruned, 16, 16)).hasDimensions(2, 3);
+        // chance is 33 %: the fine-tuned head has learned the three shapes, and pruning plus retraining keeps it
+        assertThat(accuracy(run.out(), "original")).isGreaterThan(60);
+        assertThat(accuracy(run.out(), "pruned 30 % + retrained")).isGreaterThan(60);
+    }
+
+    /** The accuracy column (percent) of a row of the summary table. */
+    private static double accuracy(String out, String row) {
+        for (String line : out.split("\\R")) {
+            if (line.startsWith(row + "  ")) {
+                String rest = line.substring(row.length()).trim();
+                return Double.parseDouble(rest.substring(0, rest.indexOf(' ')));
+            }
+        }
+        throw new AssertionError("no row '" + row + "' in\n" + out);
     }
 
     private static float[][] run(Path model, int height, int width) throws OrtException {
