@@ -2,6 +2,7 @@ package dev.hprune.procedures;
 
 import static dev.hprune.procedures.ProcedureSupport.error;
 import static dev.hprune.procedures.ProcedureSupport.fill;
+import static dev.hprune.procedures.ProcedureSupport.genParamKeys;
 import static dev.hprune.procedures.ProcedureSupport.get;
 import static dev.hprune.procedures.ProcedureSupport.handleAt;
 import static dev.hprune.procedures.ProcedureSupport.keyExists;
@@ -223,20 +224,13 @@ public final class DlDataset {
         }
         boolean overwrite = false;
         String modelType = null;
-        if (genParam.length() > 0) {
-            if (genParam.length() != 1 || genParam.getType(0) != HTuple.HANDLE) {
-                throw wrongValue(procedure, 4, "GenParam must be a dict or [], got " + genParam);
-            }
-            HTuple keys = new HTuple();
-            HOperatorSet.GetDictParam(genParam, new HTuple("keys"), new HTuple(), keys);
-            for (String key : keys.toSArr()) {
-                HTuple value = get(genParam, key);
-                switch (key) {
-                    case "overwrite_split" -> overwrite = flag(procedure, value, 4, key);
-                    case "model_type" -> modelType = singleString(procedure, value, 4, "'model_type'");
-                    default -> throw wrongValue(procedure, 4, "unknown GenParam key '" + key
-                            + "' (split_dl_dataset knows 'overwrite_split' and 'model_type')");
-                }
+        for (String key : genParamKeys(procedure, 4, genParam)) {
+            HTuple value = get(genParam, key);
+            switch (key) {
+                case "overwrite_split" -> overwrite = flag(procedure, value, 4, key);
+                case "model_type" -> modelType = singleString(procedure, value, 4, "'model_type'");
+                default -> throw wrongValue(procedure, 4, "unknown GenParam key '" + key
+                        + "' (split_dl_dataset knows 'overwrite_split' and 'model_type')");
             }
         }
         HTuple samples = datasetKey(procedure, dlDataset, "samples");
@@ -368,18 +362,11 @@ public final class DlDataset {
             default -> throw wrongValue(procedure, 3, "unknown RestrictKeysDLSample '" + restrict + "'");
         }
         boolean ignoreMissingLabels = restrict.equals("off");
-        if (genParam.length() > 0) {
-            if (genParam.length() != 1 || genParam.getType(0) != HTuple.HANDLE) {
-                throw wrongValue(procedure, 4, "GenParam must be a dict or [], got " + genParam);
+        for (String key : genParamKeys(procedure, 4, genParam)) {
+            if (!key.equals("ignore_missing_labels")) {
+                throw wrongValue(procedure, 4, "unknown GenParam key '" + key + "'");
             }
-            HTuple keys = new HTuple();
-            HOperatorSet.GetDictParam(genParam, new HTuple("keys"), new HTuple(), keys);
-            for (String key : keys.toSArr()) {
-                if (!key.equals("ignore_missing_labels")) {
-                    throw wrongValue(procedure, 4, "unknown GenParam key '" + key + "'");
-                }
-                ignoreMissingLabels = flag(procedure, get(genParam, key), 4, key);
-            }
+            ignoreMissingLabels = flag(procedure, get(genParam, key), 4, key);
         }
         if (sampleIndices.length() == 0) {
             throw wrongCount(procedure, 2, "SampleIndices is empty");

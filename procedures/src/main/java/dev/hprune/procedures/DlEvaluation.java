@@ -1,6 +1,7 @@
 package dev.hprune.procedures;
 
 import static dev.hprune.procedures.ProcedureSupport.fill;
+import static dev.hprune.procedures.ProcedureSupport.genParamKeys;
 import static dev.hprune.procedures.ProcedureSupport.get;
 import static dev.hprune.procedures.ProcedureSupport.handleAt;
 import static dev.hprune.procedures.ProcedureSupport.keyExists;
@@ -126,22 +127,13 @@ public final class DlEvaluation {
      */
     static void applyGenParam(String procedure, HTuple params, HTuple genParam, HTuple dlDataset, int position) {
         set(params, "show_progress", new HTuple("false"));
-        if (genParam.length() == 0) {
-            return;
-        }
-        if (genParam.length() != 1 || genParam.getType(0) != HTuple.HANDLE) {
-            throw wrongType(procedure, position, "GenParam must be a dict or [], got " + genParam);
-        }
-        HTuple keys = new HTuple();
-        HOperatorSet.GetDictParam(genParam, new HTuple("keys"), new HTuple(), keys);
-        for (int i = 0; i < keys.length(); i++) {
-            String key = keys.getS(i);
+        List<String> keys = genParamKeys(procedure, position, genParam);
+        for (String key : keys) {
             if (!GEN_PARAM_KEYS.contains(key)) {
                 throw wrongValue(procedure, position, "unknown GenParam key '" + key + "'; known: " + GEN_PARAM_KEYS);
             }
         }
-        for (int i = 0; i < keys.length(); i++) {
-            String key = keys.getS(i);
+        for (String key : keys) {
             HTuple value = get(genParam, key);
             switch (key) {
                 case "evaluation_type" -> {

@@ -2,6 +2,7 @@ package dev.hprune.procedures;
 
 import static dev.hprune.procedures.ProcedureSupport.error;
 import static dev.hprune.procedures.ProcedureSupport.fill;
+import static dev.hprune.procedures.ProcedureSupport.genParamKeys;
 import static dev.hprune.procedures.ProcedureSupport.get;
 import static dev.hprune.procedures.ProcedureSupport.keyExists;
 import static dev.hprune.procedures.ProcedureSupport.newDict;
@@ -120,18 +121,8 @@ public final class DlPreprocessing {
             set(params, "set_background_id", setBackgroundID);
             set(params, "class_ids_background", classIDsBackground);
         }
-        if (genParam.length() > 0) {
-            if (genParam.length() != 1 || genParam.getType(0) != HTuple.HANDLE) {
-                throw wrongValue(procedure, genParamPosition, "GenParam must be a dict or [], got " + genParam);
-            }
-            HTuple keys = new HTuple();
-            HOperatorSet.GetDictParam(genParam, new HTuple("keys"), new HTuple(), keys);
-            for (int i = 0; i < keys.length(); i++) {
-                HTuple key = HTuple.of(keys.asList().get(i));
-                HTuple value = new HTuple();
-                HOperatorSet.GetDictTuple(genParam, key, value);
-                HOperatorSet.SetDictTuple(params, key, value);
-            }
+        for (String key : genParamKeys(procedure, genParamPosition, genParam)) {
+            set(params, key, get(genParam, key));
         }
         if (dlModelType.length() == 1 && "detection".equals(dlModelType.asList().get(0))) {
             boolean instanceSegmentation = keyExists(params, "instance_segmentation")
@@ -508,28 +499,20 @@ public final class DlPreprocessing {
         String procedure = "preprocess_dl_dataset";
         String overwrite = "false";
         boolean showProgress = true;
-        if (genParam.length() > 0) {
-            if (genParam.length() != 1 || genParam.getType(0) != HTuple.HANDLE) {
-                throw wrongValue(procedure, 4, "GenParam must be a dict or [], got " + genParam);
-            }
-            HTuple keys = new HTuple();
-            HOperatorSet.GetDictParam(genParam, new HTuple("keys"), new HTuple(), keys);
-            for (Object key : keys.asList()) {
-                String name = String.valueOf(key);
-                HTuple value = get(genParam, name);
-                switch (name) {
-                    case "overwrite_files" -> {
-                        if (value.length() == 1 && "auto".equals(value.asList().get(0))) {
-                            overwrite = "auto";
-                        } else {
-                            overwrite = DlDataset.flag(procedure, value, 4, name) ? "true" : "false";
-                        }
+        for (String name : genParamKeys(procedure, 4, genParam)) {
+            HTuple value = get(genParam, name);
+            switch (name) {
+                case "overwrite_files" -> {
+                    if (value.length() == 1 && "auto".equals(value.asList().get(0))) {
+                        overwrite = "auto";
+                    } else {
+                        overwrite = DlDataset.flag(procedure, value, 4, name) ? "true" : "false";
                     }
-                    case "show_progress" -> showProgress = DlDataset.flag(procedure, value, 4, name);
-                    default -> throw wrongValue(procedure, 4, "unknown GenParam key '" + name + "'"
-                            + (name.equals("max_weight") || name.equals("class_weights")
-                                    ? " (segmentation only; hprune has no segmentation)" : ""));
                 }
+                case "show_progress" -> showProgress = DlDataset.flag(procedure, value, 4, name);
+                default -> throw wrongValue(procedure, 4, "unknown GenParam key '" + name + "'"
+                        + (name.equals("max_weight") || name.equals("class_weights")
+                                ? " (segmentation only; hprune has no segmentation)" : ""));
             }
         }
         String directory = ProcedureSupport.singleString(procedure, dataDirectory, 2, "DataDirectory");

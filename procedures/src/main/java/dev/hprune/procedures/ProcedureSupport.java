@@ -4,6 +4,8 @@ import dev.hprune.halcon.HHandle;
 import dev.hprune.halcon.HObject;
 import dev.hprune.halcon.HOperatorSet;
 import dev.hprune.halcon.HTuple;
+import java.util.ArrayList;
+import java.util.List;
 import dev.hprune.halcon.HalconException;
 
 /**
@@ -96,6 +98,26 @@ final class ProcedureSupport {
         HTuple dict = new HTuple();
         HOperatorSet.CreateDict(dict);
         return dict;
+    }
+
+    /**
+     * The keys of a GenParam dict at control position {@code position}, none for []; anything else than one dict
+     * handle is {@code 1200+position}, a wrong type, as HALCON's operators answer a string where a handle belongs.
+     */
+    static List<String> genParamKeys(String procedure, int position, HTuple genParam) {
+        if (genParam.length() == 0) {
+            return List.of();
+        }
+        if (genParam.length() != 1 || genParam.getType(0) != HTuple.HANDLE) {
+            throw wrongType(procedure, position, "GenParam must be a dict or [], got " + genParam);
+        }
+        HTuple keys = new HTuple();
+        HOperatorSet.GetDictParam(genParam, new HTuple("keys"), new HTuple(), keys);
+        List<String> names = new ArrayList<>(keys.length());
+        for (Object key : keys.asList()) {
+            names.add(String.valueOf(key));
+        }
+        return names;
     }
 
     /** Element {@code index} of a handle tuple, as a one-element tuple the operators accept. */

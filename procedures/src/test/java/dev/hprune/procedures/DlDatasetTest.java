@@ -279,7 +279,7 @@ class DlDatasetTest {
         assertProcedureError(() -> DlDataset.split_dl_dataset(dataset, new HTuple(70), new HTuple(15),
                 new HTuple(badFlag)), 1304, p);
         assertProcedureError(() -> DlDataset.split_dl_dataset(dataset, new HTuple(70), new HTuple(15),
-                new HTuple("overwrite_split")), 1304, p);
+                new HTuple("overwrite_split")), 1204, p);
         DlDataset.split_dl_dataset(dataset, new HTuple(70), new HTuple(15), new HTuple());
         assertProcedureError(() -> DlDataset.split_dl_dataset(dataset, new HTuple(70), new HTuple(15), new HTuple()),
                 1301, p);

@@ -127,7 +127,7 @@ class DlPreprocessParamTest {
         assertProcedureError(() -> create("classification", 8, 8, 3, NONE, NONE, "none", "full_domain",
                 new HTuple(augmentation)), 1312, "create_dl_preprocess_param");
         assertProcedureError(() -> create("classification", 8, 8, 3, NONE, NONE, "none", "full_domain",
-                new HTuple("augmentation")), 1312, "create_dl_preprocess_param");
+                new HTuple("augmentation")), 1212, "create_dl_preprocess_param");
     }
 
     @Test
