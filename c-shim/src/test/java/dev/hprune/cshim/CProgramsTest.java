@@ -115,11 +115,11 @@ class CProgramsTest {
         String suppressions = DIR.resolve("../src/test/valgrind/jvm.supp").normalize().toString();
         Map<String, String> env = Map.of("HPRUNE_JVM_OPTS",
                 "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1");
-        List<String> valgrind = List.of("valgrind", "--suppressions=" + suppressions, "--leak-check=full",
-                "--show-leak-kinds=definite", "--errors-for-leak-kinds=definite", "--error-exitcode=99",
-                "--num-callers=30");
+        List<String> valgrind = valgrindCommand(suppressions, "definite");
         CompletableFuture<Run> example = CompletableFuture.supplyAsync(() -> valgrind(env, valgrind, "prune_example"));
-        Run probe = valgrind(env, valgrind, "leak_probe");
+        // The probe's blocks count as leaked when definitely or possibly lost: valgrind scans the JVM's memory
+        // conservatively, and a stray word there that points inside a leaked block turns it into "possibly lost".
+        Run probe = valgrind(env, valgrindCommand(suppressions, "definite,possible"), "leak_probe");
         Run clean = example.join();
 
         assertThat(clean.exit()).as(clean.err()).isZero();
@@ -127,7 +127,19 @@ class CProgramsTest {
         assertThat(clean.err()).contains("definitely lost: 0 bytes in 0 blocks", "ERROR SUMMARY: 0 errors");
 
         assertThat(probe.exit()).as("the probe's leaks must be reported").isEqualTo(99);
-        assertThat(probe.err()).contains("definitely lost", "create_tuple_s", "hprune_tuple_new");
+        assertThat(probe.err()).containsPattern("(definitely|possibly) lost")
+                .contains("create_tuple_s", "hprune_tuple_new");
+    }
+
+    /**
+     * valgrind reporting the given leak kinds as errors (exit 99). {@code --run-libc-freeres=no}: at exit valgrind
+     * otherwise runs glibc's own clean-up, which reads a FILE buffer that the JVM's cgroup probe already closed (an
+     * invalid read inside libc, not in the programs under test).
+     */
+    static List<String> valgrindCommand(String suppressions, String leakKinds) {
+        return List.of("valgrind", "--suppressions=" + suppressions, "--leak-check=full", "--run-libc-freeres=no",
+                "--show-leak-kinds=" + leakKinds, "--errors-for-leak-kinds=" + leakKinds, "--error-exitcode=99",
+                "--num-callers=30");
     }
 
     private static Run valgrind(Map<String, String> env, List<String> valgrind, String program) {
