@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * </ul>
  * An operator is every {@code T_} function, plus the object functions without a {@code T_} twin whose parameters are
  * all iconic ({@code gen_empty_obj}, {@code concat_obj}); tuple housekeeping (create_tuple, ...) is not an operator.
+ * Neither are the {@code hprune_} functions (the library's own, and HALCON's standard procedures exported to C as
+ * {@code hprune_split_dl_dataset}, ...): C++ and Python reach the procedures through hprune's Java API or not at all,
+ * so they are left out here by name.
  */
 public final class GenerateBindings {
     private GenerateBindings() {}
@@ -89,7 +92,8 @@ public final class GenerateBindings {
             boolean objectOnly = !op.parameters().isEmpty()
                     && op.parameters().stream().allMatch(Parameter::iconic)
                     && !symbols.contains("T_" + op.symbol());
-            if (tForm || objectOnly) {
+            boolean hpruneOwn = op.symbol().startsWith("hprune_");
+            if ((tForm || objectOnly) && !hpruneOwn) {
                 operators.add(op);
             }
         }

@@ -311,6 +311,53 @@ Herror T_select_obj(const Hobject Objects, Hobject *ObjectSelected, const Htuple
 Herror T_count_obj(const Hobject Objects, Htuple *Number);
 Herror T_replace_obj(const Hobject Objects, const Hobject ObjectsReplace, Hobject *ObjectsResult, const Htuple Index);
 
+/* ---- HALCON's standard procedures (dev.hprune.procedures), exported as HALCON exports procedures to C: inputs
+ * const, outputs Htuple * / Hobject *, HALCON's error numbers as Herror. Prefixed hprune_ so that they do not clash
+ * with a program's own exported procedures; not part of the generated operator list (no C++/Python wrappers). */
+Herror hprune_read_dl_dataset_classification(const Htuple RawImageFolder, const Htuple LabelSource,
+                                             Htuple *DLDataset);
+Herror hprune_split_dl_dataset(const Htuple DLDataset, const Htuple TrainingPercent, const Htuple ValidationPercent,
+                               const Htuple GenParam);
+Herror hprune_create_dl_preprocess_param(const Htuple DLModelType, const Htuple ImageWidth, const Htuple ImageHeight,
+                                         const Htuple ImageNumChannels, const Htuple ImageRangeMin,
+                                         const Htuple ImageRangeMax, const Htuple NormalizationType,
+                                         const Htuple DomainHandling, const Htuple IgnoreClassIDs,
+                                         const Htuple SetBackgroundID, const Htuple ClassIDsBackground,
+                                         const Htuple GenParam, Htuple *DLPreprocessParam);
+Herror hprune_create_dl_preprocess_param_from_model(const Htuple DLModelHandle, const Htuple NormalizationType,
+                                                    const Htuple DomainHandling, const Htuple SetBackgroundID,
+                                                    const Htuple ClassIDsBackground, const Htuple GenParam,
+                                                    Htuple *DLPreprocessParam);
+Herror hprune_check_dl_preprocess_param(const Htuple DLPreprocessParam);
+Herror hprune_preprocess_dl_dataset(const Htuple DLDataset, const Htuple DataDirectory,
+                                    const Htuple DLPreprocessParam, const Htuple GenParam,
+                                    Htuple *DLDatasetFileName);
+Herror hprune_preprocess_dl_samples(const Htuple DLSampleBatch, const Htuple DLPreprocessParam);
+Herror hprune_preprocess_dl_model_images(const Hobject Images, Hobject *ImagesPreprocessed,
+                                         const Htuple DLPreprocessParam);
+Herror hprune_gen_dl_samples_from_images(const Hobject Images, Htuple *DLSampleBatch);
+Herror hprune_find_dl_samples(const Htuple Samples, const Htuple KeyName, const Htuple KeyValue, const Htuple Mode,
+                              Htuple *SampleIndices);
+Herror hprune_read_dl_samples(const Htuple DLDataset, const Htuple SampleIndices, Htuple *DLSampleBatch);
+Herror hprune_gen_dl_samples(const Htuple DLDataset, const Htuple SampleIndices, const Htuple RestrictKeysDLSample,
+                             const Htuple GenParam, Htuple *DLSampleBatch);
+Herror hprune_write_dl_samples(const Htuple DLDataset, const Htuple SampleIndices, const Htuple DLSampleBatch,
+                               const Htuple GenParamName, const Htuple GenParamValue);
+Herror hprune_create_dl_train_param(const Htuple DLModelHandle, const Htuple NumEpochs,
+                                    const Htuple EvaluationIntervalEpochs, const Htuple EnableDisplay,
+                                    const Htuple RandomSeed, const Htuple GenParamName, const Htuple GenParamValue,
+                                    Htuple *TrainParam);
+Herror hprune_train_dl_model(const Htuple DLDataset, const Htuple DLModelHandle, const Htuple TrainParam,
+                             const Htuple StartEpoch, Htuple *TrainResults, Htuple *TrainInfos,
+                             Htuple *EvaluationInfos);
+Herror hprune_create_evaluation_default_param(const Htuple EvaluationType, const Htuple ClassIDsModel,
+                                              Htuple *EvalParams);
+Herror hprune_evaluate_dl_model(const Htuple DLDataset, const Htuple DLModelHandle, const Htuple SampleSelectMethod,
+                                const Htuple SampleSelectValues, const Htuple GenParam, Htuple *EvaluationResult,
+                                Htuple *EvalParams);
+Herror hprune_list_image_files(const Htuple ImageDirectory, const Htuple Extensions, const Htuple Options,
+                               Htuple *ImageFiles);
+
 #ifdef __cplusplus
 }
 #endif

@@ -101,7 +101,26 @@
     X(REPLACE_OBJ, "replace_obj", 2, 1, 1, 0)   \
     X(GET_ERROR_TEXT, "get_error_text", 0, 0, 1, 1) \
     X(COUNT_OBJ, "count_obj", 1, 0, 0, 1)        \
-    X(CLEAR_OBJ, "clear_obj", 1, 0, 0, 0)
+    X(CLEAR_OBJ, "clear_obj", 1, 0, 0, 0)       \
+    /* HALCON's standard procedures (dev.hprune.procedures), offered as hprune_<name> */ \
+    X(P_READ_DL_DATASET_CLASSIFICATION, "read_dl_dataset_classification", 0, 0, 2, 1) \
+    X(P_SPLIT_DL_DATASET, "split_dl_dataset", 0, 0, 4, 0) \
+    X(P_CREATE_DL_PREPROCESS_PARAM, "create_dl_preprocess_param", 0, 0, 12, 1) \
+    X(P_CREATE_DL_PREPROCESS_PARAM_FROM_MODEL, "create_dl_preprocess_param_from_model", 0, 0, 6, 1) \
+    X(P_CHECK_DL_PREPROCESS_PARAM, "check_dl_preprocess_param", 0, 0, 1, 0) \
+    X(P_PREPROCESS_DL_DATASET, "preprocess_dl_dataset", 0, 0, 4, 1) \
+    X(P_PREPROCESS_DL_SAMPLES, "preprocess_dl_samples", 0, 0, 2, 0) \
+    X(P_PREPROCESS_DL_MODEL_IMAGES, "preprocess_dl_model_images", 1, 1, 1, 0) \
+    X(P_GEN_DL_SAMPLES_FROM_IMAGES, "gen_dl_samples_from_images", 1, 0, 0, 1) \
+    X(P_FIND_DL_SAMPLES, "find_dl_samples", 0, 0, 4, 1) \
+    X(P_READ_DL_SAMPLES, "read_dl_samples", 0, 0, 2, 1) \
+    X(P_GEN_DL_SAMPLES, "gen_dl_samples", 0, 0, 4, 1) \
+    X(P_WRITE_DL_SAMPLES, "write_dl_samples", 0, 0, 5, 0) \
+    X(P_CREATE_DL_TRAIN_PARAM, "create_dl_train_param", 0, 0, 7, 1) \
+    X(P_TRAIN_DL_MODEL, "train_dl_model", 0, 0, 4, 3) \
+    X(P_CREATE_EVALUATION_DEFAULT_PARAM, "create_evaluation_default_param", 0, 0, 2, 1) \
+    X(P_EVALUATE_DL_MODEL, "evaluate_dl_model", 0, 0, 5, 2) \
+    X(P_LIST_IMAGE_FILES, "list_image_files", 0, 0, 3, 1)
 
 #define AS_ENUM(id, name, oi, oo, ci, co) OP_##id,
 enum { HP_OPERATORS(AS_ENUM) OP_COUNT };
@@ -552,4 +571,119 @@ Herror count_obj(const Hobject objects, Hlong *number) {
 
 Herror clear_obj(Hobject objects) {
     return objects == NULL ? H_MSG_TRUE : hp_call(OP_CLEAR_OBJ, OBJ_IN(objects), NULL, NULL, NULL);
+}
+
+/* ---- HALCON's standard procedures (dev.hprune.procedures): the same call path as the operators ---- */
+Herror hprune_read_dl_dataset_classification(const Htuple RawImageFolder, const Htuple LabelSource,
+                                             Htuple *DLDataset) {
+    return hp_call(OP_P_READ_DL_DATASET_CLASSIFICATION, NULL, NULL, IN(RawImageFolder, LabelSource), OUT(DLDataset));
+}
+
+Herror hprune_split_dl_dataset(const Htuple DLDataset, const Htuple TrainingPercent, const Htuple ValidationPercent,
+                               const Htuple GenParam) {
+    return hp_call(OP_P_SPLIT_DL_DATASET, NULL, NULL, IN(DLDataset, TrainingPercent, ValidationPercent, GenParam),
+                   NULL);
+}
+
+Herror hprune_create_dl_preprocess_param(const Htuple DLModelType, const Htuple ImageWidth, const Htuple ImageHeight,
+                                         const Htuple ImageNumChannels, const Htuple ImageRangeMin,
+                                         const Htuple ImageRangeMax, const Htuple NormalizationType,
+                                         const Htuple DomainHandling, const Htuple IgnoreClassIDs,
+                                         const Htuple SetBackgroundID, const Htuple ClassIDsBackground,
+                                         const Htuple GenParam, Htuple *DLPreprocessParam) {
+    return hp_call(OP_P_CREATE_DL_PREPROCESS_PARAM, NULL, NULL,
+                   IN(DLModelType, ImageWidth, ImageHeight, ImageNumChannels, ImageRangeMin, ImageRangeMax,
+                      NormalizationType, DomainHandling, IgnoreClassIDs, SetBackgroundID, ClassIDsBackground, GenParam),
+                   OUT(DLPreprocessParam));
+}
+
+Herror hprune_create_dl_preprocess_param_from_model(const Htuple DLModelHandle, const Htuple NormalizationType,
+                                                    const Htuple DomainHandling, const Htuple SetBackgroundID,
+                                                    const Htuple ClassIDsBackground, const Htuple GenParam,
+                                                    Htuple *DLPreprocessParam) {
+    return hp_call(OP_P_CREATE_DL_PREPROCESS_PARAM_FROM_MODEL, NULL, NULL,
+                   IN(DLModelHandle, NormalizationType, DomainHandling, SetBackgroundID, ClassIDsBackground, GenParam),
+                   OUT(DLPreprocessParam));
+}
+
+Herror hprune_check_dl_preprocess_param(const Htuple DLPreprocessParam) {
+    return hp_call(OP_P_CHECK_DL_PREPROCESS_PARAM, NULL, NULL, IN(DLPreprocessParam), NULL);
+}
+
+Herror hprune_preprocess_dl_dataset(const Htuple DLDataset, const Htuple DataDirectory,
+                                    const Htuple DLPreprocessParam, const Htuple GenParam,
+                                    Htuple *DLDatasetFileName) {
+    return hp_call(OP_P_PREPROCESS_DL_DATASET, NULL, NULL, IN(DLDataset, DataDirectory, DLPreprocessParam, GenParam),
+                   OUT(DLDatasetFileName));
+}
+
+Herror hprune_preprocess_dl_samples(const Htuple DLSampleBatch, const Htuple DLPreprocessParam) {
+    return hp_call(OP_P_PREPROCESS_DL_SAMPLES, NULL, NULL, IN(DLSampleBatch, DLPreprocessParam), NULL);
+}
+
+Herror hprune_preprocess_dl_model_images(const Hobject Images, Hobject *ImagesPreprocessed,
+                                         const Htuple DLPreprocessParam) {
+    return hp_call(OP_P_PREPROCESS_DL_MODEL_IMAGES, OBJ_IN(Images), OBJ_OUT(ImagesPreprocessed),
+                   IN(DLPreprocessParam), NULL);
+}
+
+Herror hprune_gen_dl_samples_from_images(const Hobject Images, Htuple *DLSampleBatch) {
+    return hp_call(OP_P_GEN_DL_SAMPLES_FROM_IMAGES, OBJ_IN(Images), NULL, NULL, OUT(DLSampleBatch));
+}
+
+Herror hprune_find_dl_samples(const Htuple Samples, const Htuple KeyName, const Htuple KeyValue, const Htuple Mode,
+                              Htuple *SampleIndices) {
+    return hp_call(OP_P_FIND_DL_SAMPLES, NULL, NULL, IN(Samples, KeyName, KeyValue, Mode), OUT(SampleIndices));
+}
+
+Herror hprune_read_dl_samples(const Htuple DLDataset, const Htuple SampleIndices, Htuple *DLSampleBatch) {
+    return hp_call(OP_P_READ_DL_SAMPLES, NULL, NULL, IN(DLDataset, SampleIndices), OUT(DLSampleBatch));
+}
+
+Herror hprune_gen_dl_samples(const Htuple DLDataset, const Htuple SampleIndices, const Htuple RestrictKeysDLSample,
+                             const Htuple GenParam, Htuple *DLSampleBatch) {
+    return hp_call(OP_P_GEN_DL_SAMPLES, NULL, NULL, IN(DLDataset, SampleIndices, RestrictKeysDLSample, GenParam),
+                   OUT(DLSampleBatch));
+}
+
+Herror hprune_write_dl_samples(const Htuple DLDataset, const Htuple SampleIndices, const Htuple DLSampleBatch,
+                               const Htuple GenParamName, const Htuple GenParamValue) {
+    return hp_call(OP_P_WRITE_DL_SAMPLES, NULL, NULL,
+                   IN(DLDataset, SampleIndices, DLSampleBatch, GenParamName, GenParamValue), NULL);
+}
+
+Herror hprune_create_dl_train_param(const Htuple DLModelHandle, const Htuple NumEpochs,
+                                    const Htuple EvaluationIntervalEpochs, const Htuple EnableDisplay,
+                                    const Htuple RandomSeed, const Htuple GenParamName, const Htuple GenParamValue,
+                                    Htuple *TrainParam) {
+    return hp_call(OP_P_CREATE_DL_TRAIN_PARAM, NULL, NULL,
+                   IN(DLModelHandle, NumEpochs, EvaluationIntervalEpochs, EnableDisplay, RandomSeed, GenParamName,
+                      GenParamValue),
+                   OUT(TrainParam));
+}
+
+Herror hprune_train_dl_model(const Htuple DLDataset, const Htuple DLModelHandle, const Htuple TrainParam,
+                             const Htuple StartEpoch, Htuple *TrainResults, Htuple *TrainInfos,
+                             Htuple *EvaluationInfos) {
+    return hp_call(OP_P_TRAIN_DL_MODEL, NULL, NULL, IN(DLDataset, DLModelHandle, TrainParam, StartEpoch),
+                   OUT(TrainResults, TrainInfos, EvaluationInfos));
+}
+
+Herror hprune_create_evaluation_default_param(const Htuple EvaluationType, const Htuple ClassIDsModel,
+                                              Htuple *EvalParams) {
+    return hp_call(OP_P_CREATE_EVALUATION_DEFAULT_PARAM, NULL, NULL, IN(EvaluationType, ClassIDsModel),
+                   OUT(EvalParams));
+}
+
+Herror hprune_evaluate_dl_model(const Htuple DLDataset, const Htuple DLModelHandle, const Htuple SampleSelectMethod,
+                                const Htuple SampleSelectValues, const Htuple GenParam, Htuple *EvaluationResult,
+                                Htuple *EvalParams) {
+    return hp_call(OP_P_EVALUATE_DL_MODEL, NULL, NULL,
+                   IN(DLDataset, DLModelHandle, SampleSelectMethod, SampleSelectValues, GenParam),
+                   OUT(EvaluationResult, EvalParams));
+}
+
+Herror hprune_list_image_files(const Htuple ImageDirectory, const Htuple Extensions, const Htuple Options,
+                               Htuple *ImageFiles) {
+    return hp_call(OP_P_LIST_IMAGE_FILES, NULL, NULL, IN(ImageDirectory, Extensions, Options), OUT(ImageFiles));
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One operator the C library offers: its HALCON name, its parameter counts (iconic in, iconic out, control in, control
@@ -181,8 +182,9 @@ record JavaOperator(String name, int objIn, int objOut, int ctrlIn, int ctrlOut,
             // Removing the number from the registry is the whole job; NativeBridge does it, as only it sees numbers.
             new JavaOperator("clear_obj", 1, 0, 0, 0, (oi, oo, ci, co) -> { }));
 
-    static final Map<String, JavaOperator> BY_NAME =
-            ALL.stream().collect(Collectors.toUnmodifiableMap(JavaOperator::name, Function.identity()));
+    /** The operators and the procedures ({@link JavaProcedures}): operators.c's one table covers both. */
+    static final Map<String, JavaOperator> BY_NAME = Stream.concat(ALL.stream(), JavaProcedures.ALL.stream())
+            .collect(Collectors.toUnmodifiableMap(JavaOperator::name, Function.identity()));
 
     int arity(int which) {
         return switch (which) {

@@ -47,7 +47,7 @@ class ModuleBoundariesTest {
 
     static final ArchRule SHIM_KNOWS_NO_TENSORFLOW = noClasses().that().resideInAPackage(CSHIM)
             .should().dependOnClassesThat().resideInAnyPackage(TENSORFLOW, TF)
-            .because("c-shim calls the api module only (design.md)");
+            .because("c-shim calls the api and the procedures only (design.md)");
 
     static final ArchRule PROCEDURES_STAND_ON_THE_API_ALONE = noClasses().that().resideInAPackage(PROCEDURES)
             .should().dependOnClassesThat().resideInAnyPackage(COMPAT, TENSORFLOW, PROTOBUF, JNA, TF, CSHIM)
