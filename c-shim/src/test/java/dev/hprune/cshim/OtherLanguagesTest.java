@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OtherLanguagesTest {
     static final Path DIR = CProgramsTest.DIR;
     static final Path HEADER = DIR.resolve("../src/main/c/HalconC.h").normalize();
-    static final Path PYTHON_PACKAGE = Path.of(System.getProperty("hprune.python", "../python")).toAbsolutePath();
+    static final Path PYTHON_PACKAGE =
+            Path.of(System.getProperty("hprune.pythonPackage", "../python")).toAbsolutePath();
     static final Path PYTHON = Path.of("/usr/bin/python3");
 
     /** The library's own operator tables: the generated list and operators.c's hand-written one. */

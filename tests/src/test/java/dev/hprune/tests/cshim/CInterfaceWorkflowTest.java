@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CInterfaceWorkflowTest {
     private static final Path DIR = Path.of(System.getProperty("hprune.cshim.dir", "../c-shim/target"));
     private static final Path EXAMPLES = Path.of(System.getProperty("hprune.cshim.examples", "../c-shim/examples"));
-    private static final Path PYTHON_PACKAGE = Path.of(System.getProperty("hprune.python", "../python"));
+    private static final Path PYTHON_PACKAGE = Path.of(System.getProperty("hprune.pythonPackage", "../python"));
     private static final Path CLASSPATH = Path.of(System.getProperty("hprune.cshim.classpath",
             "target/cshim-classpath.txt"));
 
