@@ -14,6 +14,9 @@ import dev.hprune.compat.graph.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,11 +29,22 @@ import java.util.Set;
  * {@code run} is safe to call from several threads, as {@link ModelSession#run} promises.
  */
 final class OrtModelSession implements ModelSession {
+    /** Idle inputs kept: enough for a few threads or shapes, bounded so a caller varying shapes does not pile up. */
+    private static final int MAX_IDLE_INPUTS = 8;
+
     private final OrtEnvironment env;
     private final OrtSession session;
     private final Graph graph;
     private final Set<String> outputs;
+    /** Input tensors over direct buffers, kept between runs (see {@link #input}); guarded by itself. */
+    private final ArrayDeque<ReusableInput> idleInputs = new ArrayDeque<>();
     private volatile boolean closed;
+
+    /**
+     * An ONNX Runtime tensor that reads a direct buffer in place: refilling the buffer is all a later run of the same
+     * input and shape needs, where a new tensor per run costs a buffer allocation and two native calls.
+     */
+    private record ReusableInput(String name, long[] shape, FloatBuffer buffer, OnnxTensor tensor) {}
 
     OrtModelSession(OrtEnvironment env, OrtSession session, Graph graph) {
         this.env = env;
@@ -52,10 +66,13 @@ final class OrtModelSession implements ModelSession {
                         + "outputs " + outputs + ", not '" + fetch + "'");
             }
         }
-        Map<String, OnnxTensor> inputs = new HashMap<>();
+        List<ReusableInput> taken = new ArrayList<>(feeds.size());
         try {
+            Map<String, OnnxTensor> inputs = new HashMap<>();
             for (Map.Entry<String, Tensor> feed : feeds.entrySet()) {
-                inputs.put(feed.getKey(), toOrt(feed.getValue()));
+                ReusableInput input = input(feed.getKey(), feed.getValue());
+                taken.add(input);
+                inputs.put(feed.getKey(), input.tensor());
             }
             try (OrtSession.Result result = session.run(inputs, Set.copyOf(fetches))) {
                 Map<String, Tensor> values = new LinkedHashMap<>();
@@ -67,7 +84,7 @@ final class OrtModelSession implements ModelSession {
         } catch (OrtException e) {
             throw HalconError.of(ErrorCodes.DL_INTERNAL, "ONNX Runtime failed: " + e.getMessage());
         } finally {
-            inputs.values().forEach(OnnxTensor::close);
+            giveBack(taken);
         }
     }
 
@@ -93,6 +110,10 @@ final class OrtModelSession implements ModelSession {
     public synchronized void close() {
         if (!closed) {
             closed = true;
+            synchronized (idleInputs) {
+                idleInputs.forEach(input -> input.tensor().close());
+                idleInputs.clear();
+            }
             try {
                 session.close();
             } catch (OrtException e) {
@@ -112,15 +133,47 @@ final class OrtModelSession implements ModelSession {
                 operator + " is not supported on the inference-only ONNX Runtime device");
     }
 
-    private OnnxTensor toOrt(Tensor tensor) throws OrtException {
+    /**
+     * An idle input of this name and shape, refilled with {@code tensor}'s values, else a new one. Concurrent runs
+     * each take their own, so the pool holds at most as many per input as runs have overlapped.
+     */
+    private ReusableInput input(String name, Tensor tensor) throws OrtException {
         if (!tensor.isFloating()) {
             throw HalconError.of(ErrorCodes.DL_INTERNAL, "the ONNX Runtime device takes float inputs");
         }
-        // a direct buffer in native order is handed to ONNX Runtime without a further copy
-        FloatBuffer buffer = ByteBuffer.allocateDirect(tensor.size() * Float.BYTES).order(ByteOrder.nativeOrder())
-                .asFloatBuffer();
-        buffer.put(tensor.toFloats()).rewind();
-        return OnnxTensor.createTensor(env, buffer, tensor.shape());
+        ReusableInput input = null;
+        synchronized (idleInputs) {
+            for (var it = idleInputs.iterator(); it.hasNext(); ) {
+                ReusableInput idle = it.next();
+                if (idle.name().equals(name) && Arrays.equals(idle.shape(), tensor.shape())) {
+                    it.remove();
+                    input = idle;
+                    break;
+                }
+            }
+        }
+        if (input == null) {
+            FloatBuffer buffer = ByteBuffer.allocateDirect(tensor.size() * Float.BYTES).order(ByteOrder.nativeOrder())
+                    .asFloatBuffer();
+            input = new ReusableInput(name, tensor.shape(), buffer, OnnxTensor.createTensor(env, buffer,
+                    tensor.shape()));
+        }
+        input.buffer().clear();
+        tensor.copyFloatsTo(input.buffer());
+        return input;
+    }
+
+    /** Back to the pool after a run; closed instead once the session is. At most a few shapes are kept. */
+    private void giveBack(List<ReusableInput> inputs) {
+        synchronized (idleInputs) {
+            for (ReusableInput input : inputs) {
+                if (closed || idleInputs.size() >= MAX_IDLE_INPUTS) {
+                    input.tensor().close();
+                } else {
+                    idleInputs.push(input);
+                }
+            }
+        }
     }
 
     private static Tensor fromOrt(OnnxValue value) {
@@ -131,8 +184,15 @@ final class OrtModelSession implements ModelSession {
         if (data == null) {
             throw HalconError.of(ErrorCodes.DL_INTERNAL, "an output of the graph is not a float tensor");
         }
-        float[] values = new float[data.remaining()];
-        data.get(values);
+        // ONNX Runtime copies the output into a new heap buffer; its array is ours to keep
+        float[] values;
+        if (data.hasArray() && data.arrayOffset() == 0 && data.position() == 0
+                && data.remaining() == data.array().length) {
+            values = data.array();
+        } else {
+            values = new float[data.remaining()];
+            data.get(values);
+        }
         return Tensor.wrapFloats(t.getInfo().getShape(), values);
     }
 }

@@ -59,6 +59,61 @@ class OrtBackendTest {
         }
     }
 
+    /** relu(x.W) by hand, for one sample of four values. */
+    private static float[] byHand(float[] x) {
+        float[] y = new float[3];
+        for (int c = 0; c < 3; c++) {
+            for (int k = 0; k < 4; k++) {
+                y[c] += x[k] * W[k * 3 + c];
+            }
+            y[c] = Math.max(0, y[c]);
+        }
+        return y;
+    }
+
+    @Test
+    void inputsKeptBetweenRunsNeverLeakIntoALaterRunOfAnotherShapeOrThread() throws Exception {
+        try (ModelSession s = new OrtBackend().open(graph(), SessionOptions.cpu())) {
+            // alternating batch sizes, then four threads at once: each result is its own input's
+            for (int run = 0; run < 6; run++) {
+                int n = run % 2 == 0 ? 1 : 3;
+                float[] x = new float[4 * n];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = run * 10 + i;
+                }
+                float[] y = s.run(Map.of("x", Tensor.ofFloats(new long[] {n, 1, 2, 2}, x)), List.of("y")).get("y")
+                        .toFloats();
+                for (int k = 0; k < n; k++) {
+                    assertThat(java.util.Arrays.copyOfRange(y, 3 * k, 3 * k + 3))
+                            .containsExactly(byHand(java.util.Arrays.copyOfRange(x, 4 * k, 4 * k + 4)));
+                }
+            }
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<Boolean>> checks = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    float base = t;
+                    checks.add(pool.submit(() -> {
+                        for (int run = 0; run < 200; run++) {
+                            float[] x = {base, run, -base, 1};
+                            float[] y = s.run(Map.of("x", Tensor.ofFloats(new long[] {1, 1, 2, 2}, x)), List.of("y"))
+                                    .get("y").toFloats();
+                            if (!java.util.Arrays.equals(y, byHand(x))) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    }));
+                }
+                for (var check : checks) {
+                    assertThat(check.get()).isTrue();
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
     @Test
     void trainingScoringAndInnerValuesAreRefused() {
         ModelSession s = new OrtBackend().open(graph(), SessionOptions.cpu());

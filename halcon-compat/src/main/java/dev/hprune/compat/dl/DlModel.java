@@ -15,7 +15,6 @@ import dev.hprune.compat.onnx.ShapeInference;
 import dev.hprune.compat.system.RandomSource;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -495,16 +494,24 @@ public final class DlModel implements AutoCloseable {
             confidence[c] = scores.floatAt(sample * classes + c);
         }
         layout.scores().toConfidences(confidence);
-        Integer[] order = IntStream.range(0, classes).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble((Integer c) -> -confidence[c]).thenComparingInt(c -> c));
-        List<Long> ids = new ArrayList<>(classes);
-        List<String> names = new ArrayList<>(classes);
-        List<Double> values = new ArrayList<>(classes);
-        for (int c : order) {
-            ids.add(p.classIds().get(c));
-            names.add(p.classNames().get(c));
-            values.add(confidence[c]);
+        // by descending confidence, ties by class index; a loop and one comparator, as this runs once per sample
+        Integer[] order = new Integer[classes];
+        for (int c = 0; c < classes; c++) {
+            order[c] = c;
         }
-        return new ClassificationResult(ids, names, values);
+        Arrays.sort(order, (a, b) -> {
+            int byConfidence = Double.compare(-confidence[a], -confidence[b]);
+            return byConfidence != 0 ? byConfidence : Integer.compare(a, b);
+        });
+        Long[] ids = new Long[classes];
+        String[] names = new String[classes];
+        Double[] values = new Double[classes];
+        for (int k = 0; k < classes; k++) {
+            int c = order[k];
+            ids[k] = p.classIds().get(c);
+            names[k] = p.classNames().get(c);
+            values[k] = confidence[c];
+        }
+        return new ClassificationResult(Arrays.asList(ids), Arrays.asList(names), Arrays.asList(values));
     }
 }

@@ -131,6 +131,14 @@ public final class Tensor {
         System.arraycopy(floats, 0, target, offset, floats.length);
     }
 
+    /** Puts the float values into {@code target} at its position, e.g. a direct buffer a runtime reads; floating only. */
+    public void copyFloatsTo(java.nio.FloatBuffer target) {
+        if (floats == null) {
+            throw new IllegalStateException(type + " tensor has no float data");
+        }
+        target.put(floats);
+    }
+
     /** The same values under another shape with the same element count. */
     public Tensor reshape(long[] newShape) {
         return new Tensor(type, newShape, floats, longs);
