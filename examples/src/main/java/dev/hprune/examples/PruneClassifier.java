@@ -102,7 +102,8 @@ public final class PruneClassifier {
         evaluate_dl_model(hv_DLDataset, hv_DLModelPruned, new HTuple("split"), new HTuple("test"), new HTuple(),
                 hv_EvaluationResult, hv_EvalParams);
         top1Error(hv_EvaluationResult, hv_Top1ErrorPruned);
-        System.out.println("top-1 error after pruning: " + hv_Top1ErrorPruned.getD());
+        // Top1Error$'.4f': formatted by tuple_string, as the C version of this program does (examples/c).
+        System.out.println("top-1 error after pruning: " + hv_Top1ErrorPruned.TupleString(new HTuple(".4f")).getS());
 
         // Retraining the pruned model; no evaluation during training, so no model file is written on the way.
         HTuple hv_TrainParam = new HTuple();
@@ -116,7 +117,8 @@ public final class PruneClassifier {
         evaluate_dl_model(hv_DLDataset, hv_DLModelPruned, new HTuple("split"), new HTuple("test"), new HTuple(),
                 hv_EvaluationResult, hv_EvalParams);
         top1Error(hv_EvaluationResult, hv_Top1ErrorRetrained);
-        System.out.println("top-1 error after retraining: " + hv_Top1ErrorRetrained.getD());
+        System.out.println("top-1 error after retraining: "
+                + hv_Top1ErrorRetrained.TupleString(new HTuple(".4f")).getS());
 
         HOperatorSet.WriteDlModel(hv_DLModelPruned, hv_PrunedModelFile);
         HOperatorSet.ClearHandle(hv_DLPruningHandle);
