@@ -112,7 +112,7 @@ final class ScoresFile {
             String point = points.get(i);
             long count = channels.get(i);
             if (!known.contains(point) || terms.containsKey(point)
-                    || count != analysis.flow().channels(point).orElseThrow().count()) {
+                    || count != analysis.scoringPointChannels(point)) {
                 throw wrongFormat("scoring point '" + point + "' with " + count + " channels is not one of the model's");
             }
             double[][] perChannel = new double[(int) count][];
