@@ -56,7 +56,8 @@ class NewKindsChannelFlowTest {
     }
 
     @Test
-    void layerNormalizationIsABarrier() {
+    void layerNormalizationOverAnotherAxisThanTheChannelsIsABarrier() {
+        // on NCHW, axis -1 is W: not where the channels are (ConvNeXt's channels-last form is LayerNormPruningTest's)
         GraphBuilder g = GraphBuilder.input(3, 8);
         String x = g.conv("a", GraphBuilder.image(), 3, 4, 3);
         Graph plain = g.build(g.gemm("fc", g.flatten("flat", g.globalAveragePool("gap", g.unary("ln", "Identity",
