@@ -49,7 +49,7 @@ public interface ChannelEngine {
      */
     void reduceMean(Node node);
 
-    /** Transpose NCHW to channels-last and back: the channels move to the last axis and back; other perms are barriers. */
+    /** Transpose NCHW to channels-last and back: channels move to the last axis and back; other perms are barriers. */
     void channelsLast(Node node);
 
     /** Channels cannot be followed through this operator: those reaching it are kept. */

@@ -231,7 +231,7 @@ final class ChannelFlow implements ChannelEngine {
      * LayerNormalization normalises over the axes from 'axis' on; over the last axis alone, where a channels-last
      * image or a feature vector holds its channels, each channel keeps its place and its own scale and shift, which
      * are cut with it. The remaining channels are then normalised with statistics over fewer channels: the cut is not
-     * exact, and is taken all the same (README, "What blocks pruning"). Any other axis is a barrier.
+     * exact, and is taken all the same (README, Pruning, "LayerNorm over channels"). Any other axis is a barrier.
      */
     public void layerNorm(Node node) {
         Channels in = input(node, 0);
@@ -520,8 +520,8 @@ final class ChannelFlow implements ChannelEngine {
     private boolean channelShuffle(Node node) {
         Channels in = input(node, 0);
         Tensor target = node.input(1).map(graph.initializers()::get).orElse(null);
-        if (!node.opType().equals("Reshape") || in == null || !in.channelsFirst() || target == null || target.rank() != 1
-                || target.size() != 5) {
+        if (!node.opType().equals("Reshape") || in == null || !in.channelsFirst() || target == null
+                || target.rank() != 1 || target.size() != 5) {
             return false;
         }
         long groups = target.longAt(1);

@@ -56,9 +56,9 @@ class LayerNormPruningTest {
     /**
      * Counts by hand. convnext_mini: stem (8 kernels) and block 1's depthwise conv (8) are tied channel by channel
      * through LayerNorm2d, the Linear layers and the residual Add, so are the downsampling conv (16) and block 2's
-     * depthwise conv (16): 48 kernels in 24 groups, all 4 convs prunable, and one group (2 kernels) per stage must stay,
-     * 44 prunable. channels_first_norm: conv1 (12) through the LayerNorm2d into conv2, conv2 (12) into conv3, whose 10
-     * kernels are the logits (kept): 2 of 3 convs, 24 kernels less one per conv, 22.
+     * depthwise conv (16): 48 kernels in 24 groups, all 4 convs prunable, and one group (2 kernels) per stage must
+     * stay, 44 prunable. channels_first_norm: conv1 (12) through the LayerNorm2d into conv2, conv2 (12) into conv3,
+     * whose 10 kernels are the logits (kept): 2 of 3 convs, 24 kernels less one per conv, 22.
      */
     @ParameterizedTest(name = "{0} at opset {1}")
     @CsvSource({
@@ -207,7 +207,7 @@ class LayerNormPruningTest {
         return found.get(0);
     }
 
-    /** True when {@code to} is {@code from} or is computed from it through at most a few nodes (the LayerNorm's tail). */
+    /** True when {@code to} is {@code from} or is computed from it through at most four nodes (a LayerNorm's tail). */
     private static boolean reaches(Graph graph, String from, String to) {
         List<String> frontier = List.of(from);
         for (int step = 0; step < 4; step++) {
@@ -285,7 +285,8 @@ class LayerNormPruningTest {
 
     private static Path export() throws IOException, InterruptedException {
         Path marker = CACHE.resolve("exported");
-        if (Files.exists(marker) && Files.getLastModifiedTime(marker).compareTo(Files.getLastModifiedTime(SCRIPT)) > 0) {
+        if (Files.exists(marker)
+                && Files.getLastModifiedTime(marker).compareTo(Files.getLastModifiedTime(SCRIPT)) > 0) {
             return CACHE;
         }
         assumeTrue(Files.isExecutable(PYTHON), "no " + PYTHON + " on this machine");
