@@ -11,9 +11,13 @@ public interface ChannelCut {
 
     Node batchNorm(Node node);
 
+    /** LayerNormalization's scale and shift along the normalised (channel) axis. */
+    Node layerNorm(Node node);
+
     /** A per-channel constant operand of an element-wise operator. */
     Node perChannelConstant(Node node);
 
+    /** A dense layer's input rows; for one acting on channels-last images, also its output columns. */
     Node dense(Node node);
 
     Node reshapeTarget(Node node);

@@ -7,8 +7,20 @@ import dev.hprune.compat.graph.Node;
  * {@link OpKind} names the pattern its nodes follow, and the pattern does the bookkeeping.
  */
 public interface ChannelEngine {
-    /** The output has input 0's channels (activations, BatchNormalization, pooling); other inputs are protected. */
+    /**
+     * The output has input 0's channels on axis 1 (BatchNormalization, pooling: NCHW operators); other inputs are
+     * protected, and so are channels-last inputs.
+     */
     void passThrough(Node node);
+
+    /** Element-wise on one tensor (activations, Identity, Dropout, Cast): the output has input 0's channels. */
+    void elementwise(Node node);
+
+    /**
+     * LayerNormalization over the last axis when that axis holds the channels (channels-last images, features): the
+     * channels pass through and the scale and shift are cut with them; any other axis is a barrier.
+     */
+    void layerNorm(Node node);
 
     /** Element-wise on two operands: two activations' channels are tied; a per-channel constant is sliced. */
     void tie(Node node);
@@ -31,10 +43,13 @@ public interface ChannelEngine {
     /** Pad: passes channels through when it pads the spatial axes only; a pad on N or C is a barrier. */
     void pad(Node node);
 
-    /** ReduceMean over H and W (a global average pooling): image-shaped with keepdims, else one feature per channel. */
-    void spatialMean(Node node);
+    /**
+     * ReduceMean over H and W (a global average pooling): image-shaped with keepdims, else one feature per channel;
+     * over the channel axis with keepdims, a statistic of the channels (a decomposed LayerNorm's mean and variance).
+     */
+    void reduceMean(Node node);
 
-    /** Transpose NCHW to NHWC in front of a flatten: the flattened features are strided; other perms are barriers. */
+    /** Transpose NCHW to channels-last and back: channels move to the last axis and back; other perms are barriers. */
     void channelsLast(Node node);
 
     /** Channels cannot be followed through this operator: those reaching it are kept. */

@@ -35,17 +35,17 @@ public final class OpKinds {
         add(kind("Softmax").shape(ShapeEngine::same).flow(ChannelEngine::barrier));
         add(kind("LogSoftmax").shape(ShapeEngine::same).flow(ChannelEngine::barrier));
         add(kind("Identity").shape(ShapeEngine::identity).fold(ConstantFolding::reshape)
-                .flow(ChannelEngine::passThrough));
+                .flow(ChannelEngine::elementwise));
         add(kind("Dropout").arity(12, exactly(1), between(1, 3)).shape(ShapeEngine::dropout)
-                .flow(ChannelEngine::passThrough));
-        add(kind("Cast").shape(ShapeEngine::cast).fold(ConstantFolding::cast).flow(ChannelEngine::passThrough));
+                .flow(ChannelEngine::elementwise));
+        add(kind("Cast").shape(ShapeEngine::cast).fold(ConstantFolding::cast).flow(ChannelEngine::elementwise));
         add(kind("Constant").arity(exactly(0)).shape(ShapeEngine::constant).flow(ChannelEngine::barrier));
 
         add(kind("BatchNormalization").arity(exactly(5)).shape(ShapeEngine::batchNorm)
                 .flow(ChannelEngine::passThrough).cut(ChannelCut::batchNorm));
-        // LayerNormalization over the channel axis would tie all channels of a sample: not followed yet.
+        // Over the channel axis it mixes a position's channels: followed, and cut not exactly (README, pruning).
         add(kind("LayerNormalization").arity(17, Arity.ABSENT, between(2, 3)).shape(ShapeEngine::layerNorm)
-                .flow(ChannelEngine::barrier));
+                .flow(ChannelEngine::layerNorm).cut(ChannelCut::layerNorm));
 
         add(arithmetic("Add", Arithmetic.ADD));
         add(arithmetic("Sub", Arithmetic.SUB));
@@ -85,7 +85,7 @@ public final class OpKinds {
         add(kind("Transpose").shape(ShapeEngine::transpose).fold(ConstantFolding::transpose)
                 .flow(ChannelEngine::channelsLast));
         add(kind("Pad").arity(11, exactly(1), between(2, 3)).shape(ShapeEngine::pad).flow(ChannelEngine::pad));
-        add(kind("ReduceMean").shape(ShapeEngine::reduceMean).flow(ChannelEngine::spatialMean));
+        add(kind("ReduceMean").shape(ShapeEngine::reduceMean).flow(ChannelEngine::reduceMean));
         add(kind("Gather").arity(exactly(2)).shape(ShapeEngine::gather).fold(ConstantFolding::gather)
                 .flow(ChannelEngine::barrier));
         add(kind("ConstantOfShape").shape(ShapeEngine::constantOfShape).fold(ConstantFolding::constantOfShape)
@@ -97,7 +97,7 @@ public final class OpKinds {
     }
 
     private static Kind.Builder unary(String name) {
-        return kind(name).shape(ShapeEngine::same).flow(ChannelEngine::passThrough);
+        return kind(name).shape(ShapeEngine::same).flow(ChannelEngine::elementwise);
     }
 
     private static Kind.Builder arithmetic(String name, Arithmetic op) {

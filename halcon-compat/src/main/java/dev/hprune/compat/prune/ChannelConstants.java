@@ -13,12 +13,12 @@ final class ChannelConstants {
     static final int DOES_NOT_FIT = -2;
 
     /**
-     * The constant's axis that runs along the activation's channels (image-shaped activations are NCHW, so it is the
-     * third axis from the right; for features the last), {@link #SAME_FOR_ALL_CHANNELS} when that extent is 1 or absent,
+     * The constant's axis that runs along the activation's channels (for NCHW images the third axis from the right;
+     * for features and channels-last images the last), {@link #SAME_FOR_ALL_CHANNELS} when that extent is 1 or absent,
      * or {@link #DOES_NOT_FIT}.
      */
     static int channelAxis(Tensor constant, ChannelFlow.Channels activation) {
-        int fromRight = activation.features ? 1 : 3;
+        int fromRight = activation.features || activation.last ? 1 : 3;
         int axis = constant.rank() - fromRight;
         if (axis < 0 || constant.dim(axis) == 1) {
             return SAME_FOR_ALL_CHANNELS;

@@ -36,12 +36,17 @@ final class ChannelFlow implements ChannelEngine {
      * connects, so what one consumer learns holds for all. {@code source} is the image-shaped value the features were
      * flattened from. Features are laid out in blocks (channel c owns features c x block ... c x block + block - 1, a
      * flatten of NCHW) or strided (channel c owns features c, c + C, c + 2C, ..., a flatten of NHWC).
+     *
+     * <p>An image-shaped value holds its channels on axis 1 (NCHW), or on the last axis ({@code last}: after a
+     * Transpose to channels-last, where ConvNeXt's LayerNorm and its Linear layers act); {@code source} then names
+     * the NCHW value they came from, where they are scored, or is empty for the outputs of a Linear layer.
      */
     static final class Channels {
         final int[] ids;
         final boolean features;
         final String source;
         final boolean strided;
+        final boolean last;
         int block;
 
         Channels(int[] ids, boolean features, int block, String source) {
@@ -49,11 +54,26 @@ final class ChannelFlow implements ChannelEngine {
         }
 
         Channels(int[] ids, boolean features, int block, String source, boolean strided) {
+            this(ids, features, block, source, strided, false);
+        }
+
+        private Channels(int[] ids, boolean features, int block, String source, boolean strided, boolean last) {
             this.ids = ids;
             this.features = features;
             this.block = block;
             this.source = source;
             this.strided = strided;
+            this.last = last;
+        }
+
+        /** Channels on the last axis of an image-shaped value, scored at {@code source} (empty: not scored). */
+        static Channels channelsLast(int[] ids, String source) {
+            return new Channels(ids, false, 1, source, false, true);
+        }
+
+        /** Image-shaped with the channels on axis 1, where convolutions, pooling and BatchNormalization read them. */
+        boolean channelsFirst() {
+            return !features && !last;
         }
 
         int count() {
@@ -62,6 +82,9 @@ final class ChannelFlow implements ChannelEngine {
 
         /** The feature positions that the given channel positions own, ascending (the order they keep when cut). */
         int[] featurePositions(int[] channelPositions) {
+            if (!features) {
+                return channelPositions;
+            }
             if (!strided) {
                 return Slicing.expand(channelPositions, block);
             }
@@ -96,6 +119,13 @@ final class ChannelFlow implements ChannelEngine {
     private Map<String, long[]> shapes;
     private final List<int[]> subRanges = new ArrayList<>();
     private final Set<String> shuffleReshapes = new HashSet<>();
+    /**
+     * Values computed from a mean over the channel axis of a followed value and from constants only (a decomposed
+     * LayerNorm's mean, variance and standard deviation), with the ids of the channels they were taken over.
+     */
+    private final Map<String, int[]> statistics = new HashMap<>();
+    /** Whether the node being visited took a statistic input as such. */
+    private boolean statisticTaken;
 
     private ChannelFlow(Graph graph) {
         this.graph = graph;
@@ -139,7 +169,7 @@ final class ChannelFlow implements ChannelEngine {
         Set<String> points = new LinkedHashSet<>();
         for (String value : consumedAt) {
             Channels c = channels.get(value);
-            points.add(c.features ? c.source : value);
+            points.add(c.features || c.last ? c.source : value);
         }
         return points;
     }
@@ -162,25 +192,75 @@ final class ChannelFlow implements ChannelEngine {
         return kernelCounts;
     }
 
-    /** The node's operator kind says which pattern its channels follow; an operator not registered is a barrier. */
+    /**
+     * The node's operator kind says which pattern its channels follow; an operator not registered is a barrier. A
+     * statistic of channels that the pattern did not take (see {@link #statistics}) protects those channels: only
+     * normalising them with it is accepted.
+     */
     private void visit(Node node) {
         current = node;
+        statisticTaken = false;
         OpKinds.of(node.opType()).ifPresentOrElse(kind -> kind.flow(node, this), () -> barrier(node));
+        if (!statisticTaken) {
+            node.inputs().stream().map(statistics::get).filter(java.util.Objects::nonNull).forEach(this::protectIds);
+        }
     }
 
     public void passThrough(Node node) {
         Channels in = input(node, 0);
-        if (in != null) {
+        if (in != null && in.last) {
+            protect(in);
+        } else if (in != null) {
             channels.put(node.output(), in);
         }
         node.inputs().stream().skip(1).forEach(v -> protect(channels.get(v)));
+    }
+
+    public void elementwise(Node node) {
+        Channels in = input(node, 0);
+        if (in != null) {
+            channels.put(node.output(), in);
+        } else if (statistics.containsKey(node.inputs().get(0))) {
+            statistics.put(node.output(), statistics.get(node.inputs().get(0)));
+            statisticTaken = true;
+        }
+        node.inputs().stream().skip(1).forEach(v -> protect(channels.get(v)));
+    }
+
+    /**
+     * LayerNormalization normalises over the axes from 'axis' on; over the last axis alone, where a channels-last
+     * image or a feature vector holds its channels, each channel keeps its place and its own scale and shift, which
+     * are cut with it. The remaining channels are then normalised with statistics over fewer channels: the cut is not
+     * exact, and is taken all the same (README, Pruning, "LayerNorm over channels"). Any other axis is a barrier.
+     */
+    public void layerNorm(Node node) {
+        Channels in = input(node, 0);
+        protect(input(node, 1));
+        protect(input(node, 2));
+        if (in == null) {
+            return;
+        }
+        long[] shape = shape(node.inputs().get(0));
+        long axis = node.intAttr("axis", -1);
+        boolean lastAxis = shape != null && (axis == -1 || axis == shape.length - 1);
+        boolean fits = lastAxis && !in.channelsFirst();
+        for (int i = 1; fits && i < node.inputs().size(); i++) {
+            Tensor vector = node.input(i).map(graph.initializers()::get).orElse(null);
+            fits = node.input(i).isEmpty() || vector != null && vector.rank() == 1
+                    && ChannelConstants.channelAxis(vector, in) == 0;
+        }
+        if (!fits) {
+            protect(in);
+            return;
+        }
+        channels.put(node.output(), in);
     }
 
     public void tie(Node node) {
         Channels a = input(node, 0);
         Channels b = input(node, 1);
         if (a != null && b != null) {
-            if (a.count() != b.count() || a.features != b.features || a.strided != b.strided) {
+            if (a.count() != b.count() || a.features != b.features || a.strided != b.strided || a.last != b.last) {
                 protect(a);
                 protect(b);
                 return;
@@ -202,14 +282,44 @@ final class ChannelFlow implements ChannelEngine {
         }
         Channels activation = a != null ? a : b;
         if (activation == null) {
+            statisticOfStatistics(node);
             return;
         }
         String other = node.inputs().get(a != null ? 1 : 0);
         Tensor constant = graph.initializers().get(other);
-        if (constant != null && ChannelConstants.fits(constant, activation)) {
+        int[] statistic = statistics.get(other);
+        if (constant != null && ChannelConstants.fits(constant, activation)
+                || statistic != null && Arrays.equals(statistic, activation.ids)) {
+            // x - mean(x), (x - mean(x)) / std(x): the statistic is recomputed over the channels that stay
             channels.put(node.output(), activation);
+            statisticTaken = statistic != null;
         } else {
             protect(activation);
+            if (statistic != null) {
+                protectIds(statistic);
+            }
+        }
+    }
+
+    /** An element-wise operator on a statistic and a constant or a statistic over the same channels is a statistic. */
+    private void statisticOfStatistics(Node node) {
+        int[] first = statistics.get(node.inputs().get(0));
+        int[] second = statistics.get(node.inputs().get(1));
+        boolean firstConstant = graph.initializers().containsKey(node.inputs().get(0));
+        boolean secondConstant = graph.initializers().containsKey(node.inputs().get(1));
+        if (first != null && (secondConstant || Arrays.equals(first, second))) {
+            statistics.put(node.output(), first);
+            statisticTaken = true;
+        } else if (second != null && firstConstant) {
+            statistics.put(node.output(), second);
+            statisticTaken = true;
+        } else {
+            if (first != null) {
+                protectIds(first);
+            }
+            if (second != null) {
+                protectIds(second);
+            }
         }
     }
 
@@ -219,7 +329,7 @@ final class ChannelFlow implements ChannelEngine {
             parts.add(channels.get(input));
         }
         long axis = node.intAttr("axis", 1);
-        boolean follow = (axis == 1 || axis == -3) && parts.stream().allMatch(p -> p == null || !p.features);
+        boolean follow = (axis == 1 || axis == -3) && parts.stream().allMatch(p -> p == null || p.channelsFirst());
         if (follow && parts.stream().allMatch(p -> p == null)) {
             return;
         }
@@ -236,7 +346,7 @@ final class ChannelFlow implements ChannelEngine {
         if (in == null) {
             return;
         }
-        int[][] ranges = in.features ? null
+        int[][] ranges = !in.channelsFirst() ? null
                 : node.opType().equals("Split") ? ChannelRanges.ofSplit(node, graph, in.count())
                 : ChannelRanges.ofSlice(node, graph, in.count());
         if (ranges == null) {
@@ -266,7 +376,7 @@ final class ChannelFlow implements ChannelEngine {
         long group = node.intAttr("group", 1);
         if (group == 1) {
             if (in != null) {
-                if (in.features || in.count() != perGroup) {
+                if (!in.channelsFirst() || in.count() != perGroup) {
                     protect(in);
                 } else {
                     consumedAt.add(node.inputs().get(0));
@@ -278,7 +388,7 @@ final class ChannelFlow implements ChannelEngine {
             }
             kernelCounts.put(node.name(), out);
             channels.put(node.output(), new Channels(ids, false, 1, node.output()));
-        } else if (perGroup == 1 && group == out && in != null && !in.features && in.count() == out) {
+        } else if (perGroup == 1 && group == out && in != null && in.channelsFirst() && in.count() == out) {
             depthwise(node, in);
         } else if (out % group == 0 && !(perGroup == 1 && group == out)) {
             // a depthwise conv whose input is not followed is not treated as grouped: its kernels stay with it
@@ -301,7 +411,7 @@ final class ChannelFlow implements ChannelEngine {
      */
     private void groupedConv(Node node, Channels in, int group, int perGroup, int out) {
         if (in != null) {
-            if (in.features || perGroup == 1 || in.count() != group * perGroup) {
+            if (!in.channelsFirst() || perGroup == 1 || in.count() != group * perGroup) {
                 protect(in);
             } else {
                 tieAcrossGroups(in.ids, group);
@@ -339,6 +449,10 @@ final class ChannelFlow implements ChannelEngine {
         boolean transB = gemm && node.intAttr("transB", 0) != 0;
         int features = (int) weight.dim(transB ? 1 : 0);
         int out = (int) weight.dim(transB ? 0 : 1);
+        if (in != null && in.last) {
+            pointwise(node, in, features, out);
+            return;
+        }
         if (in != null) {
             if (!in.features || features % in.count() != 0
                     || (in.block != 0 && in.block != features / in.count())) {
@@ -353,6 +467,25 @@ final class ChannelFlow implements ChannelEngine {
         channels.put(node.output(), freshProtected(out, true));
     }
 
+    /**
+     * A MatMul on a channels-last image, a Linear layer over the channels at each position (ConvNeXt's MLP): it
+     * consumes the input's channels as a 1x1 convolution would, scored where they came from. Its outputs are channels
+     * of their own that no conv kernel creates: not removable alone, they are cut with whatever kernels they are tied
+     * to (a residual Add ties the second Linear's outputs to the block's input channels), so they stay unprotected.
+     */
+    private void pointwise(Node node, Channels in, int features, int out) {
+        if (in.count() != features) {
+            protect(in);
+        } else if (!in.source.isEmpty()) {
+            consumedAt.add(node.inputs().get(0));
+        }
+        int[] ids = new int[out];
+        for (int k = 0; k < out; k++) {
+            ids[k] = fresh(null);
+        }
+        channels.put(node.output(), Channels.channelsLast(ids, ""));
+    }
+
     public void flatten(Node node) {
         if (channelShuffle(node)) {
             return;
@@ -363,6 +496,10 @@ final class ChannelFlow implements ChannelEngine {
         }
         if (in.features) {
             featuresFlattened(node, in);
+            return;
+        }
+        if (in.last) {
+            channelsLastFlattened(node, in);
             return;
         }
         int block = flattenBlock(node, in);
@@ -383,8 +520,8 @@ final class ChannelFlow implements ChannelEngine {
     private boolean channelShuffle(Node node) {
         Channels in = input(node, 0);
         Tensor target = node.input(1).map(graph.initializers()::get).orElse(null);
-        if (!node.opType().equals("Reshape") || in == null || in.features || target == null || target.rank() != 1
-                || target.size() != 5) {
+        if (!node.opType().equals("Reshape") || in == null || !in.channelsFirst() || target == null
+                || target.rank() != 1 || target.size() != 5) {
             return false;
         }
         long groups = target.longAt(1);
@@ -483,6 +620,19 @@ final class ChannelFlow implements ChannelEngine {
         channels.put(node.output(), new Channels(ids, false, 1, node.output()));
     }
 
+    /**
+     * A channels-last image flattened (Flatten, or a Reshape to [N, F]; Keras and TensorFlow exports): the features
+     * are strided, channel c owning every C-th; they are scored on the NCHW value they came from.
+     */
+    private void channelsLastFlattened(Node node, Channels in) {
+        int block = node.opType().equals("Squeeze") || in.source.isEmpty() ? -1 : flattenBlock(node, in);
+        if (block < 0) {
+            protect(in);
+            return;
+        }
+        channels.put(node.output(), new Channels(in.ids, true, block, in.source, true));
+    }
+
     /** Features flattened again (Flatten, or a Reshape to [N, F]) keep their channels; anything else is a barrier. */
     private void featuresFlattened(Node node, Channels in) {
         int block = node.opType().equals("Squeeze") ? -1 : flattenBlock(node, in);
@@ -511,7 +661,7 @@ final class ChannelFlow implements ChannelEngine {
         }
         long[] shape = shape(node.inputs().get(0));
         long[] axes = node.input(3).filter(v -> !v.isEmpty()).isPresent() ? constantInput(node, 3) : null;
-        boolean spatial = !in.features && pads != null && shape != null;
+        boolean spatial = in.channelsFirst() && pads != null && shape != null;
         if (spatial) {
             int rank = shape.length;
             int padded = axes != null ? axes.length : rank;
@@ -531,9 +681,12 @@ final class ChannelFlow implements ChannelEngine {
     /**
      * ReduceMean over exactly the spatial axes is a global average pooling: with keepdims the output is image-shaped
      * [N, C, 1, 1] with the input's channels; without it, [N, C] features with one feature per channel, read from the
-     * image-shaped input. Any other axes mix or drop channels: a barrier.
+     * image-shaped input. Over exactly the channel axis with keepdims (axis 1, or the last of a channels-last image) it
+     * is a statistic of the channels, as a LayerNorm written out takes its mean and variance: no channels, and the
+     * element-wise operators that combine it with the same channels pass those on (see {@link #tie}). Any other axes
+     * mix or drop channels: a barrier.
      */
-    public void spatialMean(Node node) {
+    public void reduceMean(Node node) {
         Channels in = input(node, 0);
         if (in == null) {
             return;
@@ -549,6 +702,15 @@ final class ChannelFlow implements ChannelEngine {
         }
         int rank = shape.length;
         long[] reduced = Arrays.stream(axes).map(a -> a < 0 ? a + rank : a).sorted().distinct().toArray();
+        long channelAxis = in.last ? rank - 1 : 1;
+        if (Arrays.equals(reduced, new long[] {channelAxis}) && node.intAttr("keepdims", 1) != 0) {
+            statistics.put(node.output(), in.ids);
+            return;
+        }
+        if (in.last) {
+            protect(in);
+            return;
+        }
         long[] spatialAxes = java.util.stream.LongStream.range(2, rank).toArray();
         if (!Arrays.equals(reduced, spatialAxes)) {
             protect(in);
@@ -562,10 +724,10 @@ final class ChannelFlow implements ChannelEngine {
     }
 
     /**
-     * A Transpose from NCHW to channels-last (perm [0, 2, ..., 1], as Keras and TensorFlow exports do before their
-     * flatten) whose every consumer flattens: the flattened features are strided, channel c owning every C-th feature.
-     * The transposed value is held as such features already (a Flatten of it keeps them); its channels are scored on
-     * the image-shaped input. Any other permutation, or a consumer that is no flatten, is a barrier.
+     * A Transpose from NCHW to channels-last (perm [0, 2, ..., 1]: Keras and TensorFlow exports before their flatten,
+     * ConvNeXt around its LayerNorm and Linear layers) moves the channels to the last axis, scored on the NCHW input
+     * (a flatten of it makes strided features); the inverse (perm [0, r-1, 1, ..., r-2]) moves channels-last ones
+     * back to axis 1. Any other permutation is a barrier.
      */
     public void channelsLast(Node node) {
         Channels in = input(node, 0);
@@ -573,19 +735,20 @@ final class ChannelFlow implements ChannelEngine {
             return;
         }
         long[] perm = node.intsAttr("perm", null);
-        boolean toLast = !in.features && perm != null && perm.length >= 3 && perm[0] == 0
-                && perm[perm.length - 1] == 1;
-        for (int i = 1; toLast && i < perm.length - 1; i++) {
-            toLast = perm[i] == i + 1;
+        int rank = perm == null ? 0 : perm.length;
+        boolean toLast = rank >= 3 && perm[0] == 0 && perm[rank - 1] == 1;
+        boolean toFirst = rank >= 3 && perm[0] == 0 && perm[1] == rank - 1;
+        for (int i = 1; i < rank - 1; i++) {
+            toLast &= perm[i] == i + 1;
+            toFirst &= perm[i + 1] == i;
         }
-        boolean flattened = graph.consumers(node.output()).stream()
-                .allMatch(c -> (c.opType().equals("Flatten") || c.opType().equals("Reshape"))
-                        && c.inputs().get(0).equals(node.output()));
-        if (!toLast || !flattened) {
+        if (toLast && in.channelsFirst()) {
+            channels.put(node.output(), Channels.channelsLast(in.ids, node.inputs().get(0)));
+        } else if (toFirst && in.last) {
+            channels.put(node.output(), new Channels(in.ids, false, 1, node.output()));
+        } else {
             protect(in);
-            return;
         }
-        channels.put(node.output(), new Channels(in.ids, true, 0, node.inputs().get(0), true));
     }
 
     private long[] constantInput(Node node, int index) {
@@ -631,10 +794,14 @@ final class ChannelFlow implements ChannelEngine {
 
     private void protect(Channels c) {
         if (c != null) {
-            for (int id : c.ids) {
-                protectedIds.add(id);
-                protectedBy.putIfAbsent(id, reason());
-            }
+            protectIds(c.ids);
+        }
+    }
+
+    private void protectIds(int[] ids) {
+        for (int id : ids) {
+            protectedIds.add(id);
+            protectedBy.putIfAbsent(id, reason());
         }
     }
 

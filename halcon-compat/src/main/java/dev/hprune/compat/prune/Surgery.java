@@ -16,9 +16,10 @@ import java.util.stream.IntStream;
 
 /**
  * Physically removes channel groups: a new graph in which each removed kernel's weights and bias are gone, and so is
- * its channel everywhere it flows: BatchNormalization vectors, depthwise kernels (and their 'group'), per-channel
- * constants, the input channels of consuming convolutions, the feature rows or columns of dense layers (a channel's
- * block of features, or its strided features after a channels-last flatten), and explicit
+ * its channel everywhere it flows: BatchNormalization and LayerNormalization vectors, depthwise kernels (and their
+ * 'group'), per-channel constants, the input channels of consuming convolutions, the feature rows or columns of dense
+ * layers (a channel's block of features, or its strided features after a channels-last flatten), the output columns
+ * of Linear layers on channels-last images whose outputs are tied to removed channels, and explicit
  * Reshape targets. The input graph is not changed.
  */
 public final class Surgery {
@@ -112,7 +113,7 @@ public final class Surgery {
             ChannelFlow.Channels in = flow.channels(node.inputs().get(0)).orElse(null);
             long group = node.intAttr("group", 1);
             return weight != null && weight.rank() >= 3 && weight.dim(1) == 1 && weight.dim(0) == group
-                    && in != null && !in.features && in.count() == group;
+                    && in != null && in.channelsFirst() && in.count() == group;
         }
 
         /**
@@ -155,14 +156,28 @@ public final class Surgery {
         }
 
         public Node dense(Node node) {
+            boolean transB = node.opType().equals("Gemm") && node.intAttr("transB", 0) != 0;
+            int[] out = kept(node.output());
+            if (out != null) {
+                // a Linear layer over channels-last channels whose outputs are tied to removed kernels
+                node = slice(node, 1, transB ? 0 : 1, out);
+            }
             int[] kept = kept(node.inputs().get(0));
             if (kept == null) {
                 return node;
             }
             ChannelFlow.Channels in = flow.channels(node.inputs().get(0)).orElseThrow();
             int[] features = in.featurePositions(kept);
-            boolean transB = node.opType().equals("Gemm") && node.intAttr("transB", 0) != 0;
             return slice(node, 1, transB ? 1 : 0, features);
+        }
+
+        public Node layerNorm(Node node) {
+            int[] kept = kept(node.inputs().get(0));
+            if (kept == null) {
+                return node;
+            }
+            int[] positions = flow.channels(node.inputs().get(0)).orElseThrow().featurePositions(kept);
+            return slice(slice(node, 1, 0, positions), 2, 0, positions);
         }
 
         public Node subRanges(Node node) {
