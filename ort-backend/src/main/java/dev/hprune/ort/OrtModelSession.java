@@ -31,6 +31,12 @@ final class OrtModelSession implements ModelSession {
     private final Graph graph;
     private final Set<String> outputs;
     private volatile boolean closed;
+    /**
+     * Each calling thread's direct input buffer, grown to the largest input it fed: ONNX Runtime reads a direct buffer in
+     * native order in place, and the buffer is free again once the run's OnnxTensor is closed, so a thread that applies
+     * the model again copies its batch into the same memory instead of allocating (and later freeing) a new one.
+     */
+    private final ThreadLocal<FloatBuffer> inputBuffers = new ThreadLocal<>();
 
     OrtModelSession(OrtEnvironment env, OrtSession session, Graph graph) {
         this.env = env;
@@ -54,8 +60,10 @@ final class OrtModelSession implements ModelSession {
         }
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
+            // the thread's buffer serves one feed per run; a graph with several inputs gets fresh buffers for them
+            boolean reuse = feeds.size() == 1;
             for (Map.Entry<String, Tensor> feed : feeds.entrySet()) {
-                inputs.put(feed.getKey(), toOrt(feed.getValue()));
+                inputs.put(feed.getKey(), toOrt(feed.getValue(), reuse));
             }
             try (OrtSession.Result result = session.run(inputs, Set.copyOf(fetches))) {
                 Map<String, Tensor> values = new LinkedHashMap<>();
@@ -112,15 +120,24 @@ final class OrtModelSession implements ModelSession {
                 operator + " is not supported on the inference-only ONNX Runtime device");
     }
 
-    private OnnxTensor toOrt(Tensor tensor) throws OrtException {
+    private OnnxTensor toOrt(Tensor tensor, boolean reuseThreadBuffer) throws OrtException {
         if (!tensor.isFloating()) {
             throw HalconError.of(ErrorCodes.DL_INTERNAL, "the ONNX Runtime device takes float inputs");
         }
-        // a direct buffer in native order is handed to ONNX Runtime without a further copy
-        FloatBuffer buffer = ByteBuffer.allocateDirect(tensor.size() * Float.BYTES).order(ByteOrder.nativeOrder())
-                .asFloatBuffer();
-        buffer.put(tensor.toFloats()).rewind();
-        return OnnxTensor.createTensor(env, buffer, tensor.shape());
+        // one copy, from the batch's array straight into the direct buffer ONNX Runtime reads in place
+        FloatBuffer buffer = reuseThreadBuffer ? inputBuffers.get() : null;
+        if (buffer == null || buffer.capacity() < tensor.size()) {
+            buffer = ByteBuffer.allocateDirect(tensor.size() * Float.BYTES).order(ByteOrder.nativeOrder())
+                    .asFloatBuffer();
+            if (reuseThreadBuffer) {
+                inputBuffers.set(buffer);
+            }
+        }
+        FloatBuffer view = buffer.duplicate();
+        view.clear().limit(tensor.size());
+        tensor.copyFloatsTo(view);
+        view.flip();
+        return OnnxTensor.createTensor(env, view, tensor.shape());
     }
 
     private static Tensor fromOrt(OnnxValue value) {
@@ -130,6 +147,11 @@ final class OrtModelSession implements ModelSession {
         FloatBuffer data = t.getFloatBuffer();
         if (data == null) {
             throw HalconError.of(ErrorCodes.DL_INTERNAL, "an output of the graph is not a float tensor");
+        }
+        // getFloatBuffer already copied the native output into a fresh heap buffer: take its array as it is
+        if (data.hasArray() && data.arrayOffset() == 0 && data.position() == 0
+                && data.remaining() == data.array().length) {
+            return Tensor.wrapFloats(t.getInfo().getShape(), data.array());
         }
         float[] values = new float[data.remaining()];
         data.get(values);

@@ -59,6 +59,38 @@ class OrtBackendTest {
         }
     }
 
+    /**
+     * The session copies each batch into its thread's reused input buffer: a smaller batch after a larger one, and
+     * another thread running at the same time, still see only their own values.
+     */
+    @Test
+    void reusedInputBuffersHoldEachRunsOwnBatch() throws Exception {
+        try (ModelSession s = new OrtBackend().open(graph(), SessionOptions.cpu())) {
+            Tensor two = Tensor.ofFloats(new long[] {2, 1, 2, 2}, new float[] {1, 2, 3, 4, -1, 0, 0, 0});
+            Tensor one = Tensor.ofFloats(new long[] {1, 1, 2, 2}, new float[] {0, 0, 0, 1});
+            assertThat(s.run(Map.of("x", two), List.of("y")).get("y").toFloats()).containsExactly(5, 9, 15, 0, 0, 1);
+            Tensor y = s.run(Map.of("x", one), List.of("y")).get("y");
+            assertThat(y.shape()).containsExactly(1, 3);
+            assertThat(y.toFloats()).containsExactly(0, 0, 4);
+            assertThat(s.run(Map.of("x", two), List.of("y")).get("y").toFloats()).containsExactly(5, 9, 15, 0, 0, 1);
+
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<float[]>> runs = new java.util.ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    Tensor input = i % 2 == 0 ? two : one;
+                    runs.add(pool.submit(() -> s.run(Map.of("x", input), List.of("y")).get("y").toFloats()));
+                }
+                for (int i = 0; i < runs.size(); i++) {
+                    float[] expected = i % 2 == 0 ? new float[] {5, 9, 15, 0, 0, 1} : new float[] {0, 0, 4};
+                    assertThat(runs.get(i).get()).containsExactly(expected);
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
     @Test
     void trainingScoringAndInnerValuesAreRefused() {
         ModelSession s = new OrtBackend().open(graph(), SessionOptions.cpu());

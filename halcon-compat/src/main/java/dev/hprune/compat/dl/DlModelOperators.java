@@ -62,14 +62,15 @@ public final class DlModelOperators {
         List<Handle> results = new ArrayList<>(samples.size());
         for (ClassificationResult r : m.apply(samples)) {
             Dict dict = new Dict();
+            // the result's lists are immutable already: List.copyOf hands them over as they are (no boxed copy)
             if (wanted.contains(RESULT_CLASS_IDS)) {
-                dict.put(RESULT_CLASS_IDS, new DictValue.Tuple(new ArrayList<>(r.classIds())));
+                dict.put(RESULT_CLASS_IDS, new DictValue.Tuple(List.copyOf(r.classIds())));
             }
             if (wanted.contains(RESULT_CLASS_NAMES)) {
-                dict.put(RESULT_CLASS_NAMES, new DictValue.Tuple(new ArrayList<>(r.classNames())));
+                dict.put(RESULT_CLASS_NAMES, new DictValue.Tuple(List.copyOf(r.classNames())));
             }
             if (wanted.contains(RESULT_CONFIDENCES)) {
-                dict.put(RESULT_CONFIDENCES, new DictValue.Tuple(new ArrayList<>(r.confidences())));
+                dict.put(RESULT_CONFIDENCES, new DictValue.Tuple(List.copyOf(r.confidences())));
             }
             results.add(HandleRegistry.global().register(HandleType.DICT, dict));
         }

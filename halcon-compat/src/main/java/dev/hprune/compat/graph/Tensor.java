@@ -131,6 +131,17 @@ public final class Tensor {
         System.arraycopy(floats, 0, target, offset, floats.length);
     }
 
+    /**
+     * Puts the float values into {@code target} at its position (advancing it) without an intermediate array, e.g. into
+     * a direct buffer a native runtime reads; floating tensors only.
+     */
+    public void copyFloatsTo(java.nio.FloatBuffer target) {
+        if (floats == null) {
+            throw new IllegalStateException(type + " tensor has no float data");
+        }
+        target.put(floats);
+    }
+
     /** The same values under another shape with the same element count. */
     public Tensor reshape(long[] newShape) {
         return new Tensor(type, newShape, floats, longs);
