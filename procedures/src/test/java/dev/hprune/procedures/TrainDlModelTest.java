@@ -231,6 +231,45 @@ class TrainDlModelTest {
     }
 
     /**
+     * 'resume' takes the best evaluation before the stop from the info file: with a recorded top1_error of 0 there,
+     * nothing later is better, so the 'best' strategy writes no model and the infos keep the recorded evaluation.
+     */
+    @Test
+    void resumeKeepsTheBestEvaluationBeforeTheStop() {
+        HTuple dataset = TinyDataset.write(dir, TinyDataset.splits(25), 7);
+        HDict global = new HDict();
+        global.SetDictTuple("top1_error", new HTuple(0.0));
+        HDict result = new HDict();
+        result.SetDictTuple("global", new HTuple(global));
+        HDict earlier = new HDict();
+        earlier.SetDictTuple("epoch", new HTuple(1.0));
+        earlier.SetDictTuple("iteration", new HTuple(2L));
+        earlier.SetDictTuple("result", new HTuple(result));
+        earlier.SetDictTuple("result_train", new HTuple());
+        HDict info = new HDict();
+        info.SetDictTuple("train_infos", new HTuple());
+        info.SetDictTuple("evaluation_infos", new HTuple(earlier));
+        info.SetDictTuple("epoch", new HTuple(1.0));
+        info.WriteDict(dir.resolve("now_info.hdict").toString(), new HTuple(), new HTuple());
+
+        HDict current = new HDict();
+        current.SetDictTuple("type", new HTuple("current"));
+        current.SetDictTuple("basename", new HTuple(dir.resolve("now").toString()));
+        HDict best = new HDict();
+        best.SetDictTuple("type", new HTuple("best"));
+        best.SetDictTuple("basename", new HTuple(dir.resolve("best").toString()));
+        HTuple model = TinyDataset.model(BATCH, 0.05);
+        HTuple infos = new HTuple();
+        HTuple evaluations = new HTuple();
+        DlTraining.train_dl_model(dataset, model, trainParam(model, 3, 1, 2, HTuple.of("serialize", "serialize"),
+                HTuple.of(current, best)), new HTuple("resume"), new HTuple(), infos, evaluations);
+        assertThat(evaluations.length()).isEqualTo(2);
+        assertThat(dir.resolve("best.onnx")).doesNotExist();
+        HDict last = new HDict(infos.getH(infos.length() - 1));
+        assertThat(new HDict(last.GetDictTuple("best_evaluation").getH()).GetDictTuple("epoch").getD()).isEqualTo(1.0);
+    }
+
+    /**
      * Evaluation every 0.5 epochs of 3 iterations (every iteration, since floor(0.5·3) = 1) and at the end; the best
      * model is written as model_best.onnx with its info, and evaluating the written file gives the best recorded error.
      */
