@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs hprune's benchmarks (not part of CI). Usage: bench/run.sh [compare|model|pruning|pruning-speed|cshim|soak]
+# Runs hprune's benchmarks (not part of CI). Usage: bench/run.sh [compare|model|pruning|pruning-speed|cshim|soak|ort-overhead]
 # Prints markdown tables measured side by side in one run on this machine.
 #   compare (default)  hprune next to PyTorch and ONNX Runtime on MobileNetV2, ResNet-18/50, an MNIST CNN and the
 #                      PP-OCR classifier; the table also goes to bench/RESULTS.md (BENCH_RESULTS overrides the path).
@@ -7,7 +7,8 @@
 #   pruning            oracle, L1 norm, random and an independent Taylor reference at equal MACs (50 and 30 % kept) on
 #                      two MNIST models, retrained in 3 orders; about 16 minutes on 2 busy cores.
 #   model, pruning-speed  the earlier, smaller benches; cshim: the C interface's per-call cost;
-#   soak: native-memory growth over 10,000 scoring and inference calls.
+#   soak: native-memory growth over 10,000 scoring and inference calls; ort-overhead: ApplyDlModel on the ONNX Runtime
+#   device next to ONNX Runtime called directly (same session options, 1 thread) at batch 1/16/32.
 # BENCH_JAVA_OPTS passes options to the JVM, e.g. -Dbench.seconds=2 -Dbench.only=1,3
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -42,9 +43,10 @@ case "$which" in
   pruning) main=dev.hprune.tests.bench.MnistPruningReport ;;
   pruning-speed) main=dev.hprune.tests.bench.PruningSpeedBench ;;
   cshim) main=dev.hprune.tests.bench.CInterfaceCallBench ;;
+  ort-overhead) main=dev.hprune.tests.bench.OrtDeviceOverheadBench ;;
   # a fixed, pre-touched Java heap, so that RSS growth is native memory and not the heap expanding
   soak) main=dev.hprune.tests.bench.SoakBench; BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms256m -Xmx256m -XX:+AlwaysPreTouch}" ;;
-  *) echo "unknown benchmark '$which' (known: compare, model, pruning, pruning-speed, cshim, soak)" >&2; exit 2 ;;
+  *) echo "unknown benchmark '$which' (known: compare, model, pruning, pruning-speed, cshim, soak, ort-overhead)" >&2; exit 2 ;;
 esac
 exec java ${BENCH_JAVA_OPTS:-} -Dhprune.testMaterial="$root/.cache/test-material" "${extra[@]}" \
   -cp "tests/target/test-classes:$(cat tests/target/bench-classpath.txt)" "$main"

@@ -590,8 +590,15 @@ public final class HOperatorSet {
     }
 
     public static void SetDlModelParam(HTuple dlModelHandle, HTuple genParamName, HTuple genParamValue) {
-        Operator.run("set_dl_model_param", () -> DlModelOperators.setDlModelParam(Operator.in(dlModelHandle),
-                Operator.in(genParamName), Operator.in(genParamValue)));
+        Operator.run("set_dl_model_param", () -> {
+            List<Object> name = Operator.in(genParamName);
+            if (ModelCostParams.handles(name)) {
+                // get-only like 'type': refused with the model table's number, not as an unknown name
+                Operator.in(genParamValue);
+                ModelCostParams.refuseSet(Operator.in(dlModelHandle), name);
+            }
+            DlModelOperators.setDlModelParam(Operator.in(dlModelHandle), name, Operator.in(genParamValue));
+        });
     }
 
     /**

@@ -19,13 +19,20 @@ import java.util.Map;
  * (0, 90 or 180: turns in steps of that size; 90° turns are skipped for non-square images), 'mirror' ('off', 'r', 'c',
  * 'rc', 'cr'), 'brightness_variation' (0..255: every pixel shifted by one uniform draw in ±value), 'crop_percentage'
  * ('off' or 1..100: a random crop of that share of width and height, zoomed back to the model size), 'crop_pixel'
- * ('off' or ≥ 1: a random crop that many pixels smaller in each direction, zoomed back), 'rotate_range' (0..180) and
- * 'brightness_variation_spot' (0..255).
+ * ('off' or ≥ 1: a random crop that many pixels smaller in each direction, zoomed back), 'rotate_range' (an integer
+ * 0..180: a rotation about the image centre by a whole number of degrees drawn uniformly in ±value) and
+ * 'brightness_variation_spot' (0..255: a Gaussian spot of random place and size brightened or darkened by up to value).
  *
  * <p>Per sample, as HALCON: one tuple_rand draw decides whether the sample is augmented (draw × 100 ≤ percentage), a
- * second picks one of the enabled methods uniformly, further draws parametrize it. hprune applies every method but
- * 'rotate_range' and 'brightness_variation_spot', whose exact effect HALCON does not document; create_dl_train_param
- * refuses them when enabled rather than train with a silently different augmentation.
+ * second picks one of the enabled methods uniformly, further draws parametrize it. All draws come from tuple_rand, so
+ * train_dl_model's per-batch set_system('seed_rand', …) makes them a function of the train seed.
+ *
+ * <p>HALCON documents what 'rotate_range' and 'brightness_variation_spot' do but not every detail; hprune's choices:
+ * the rotation is counterclockwise for positive angles (HALCON's rotate_image convention) about the centre
+ * ((width-1)/2, (height-1)/2), bilinear, keeps the image size, and pixels that come from outside the image are 0 (the
+ * gray value HALCON leaves outside a reduced domain). The spot: centre row and column uniform over the image, radius r
+ * uniform in [0.25, 0.75]·min(width, height), amplitude a uniform in ±value; pixels at distance d &lt; r from the centre
+ * get a·exp(-d²/(2σ²)) added with σ = r/3 (the same in every channel), pixels at r or farther keep their values.
  */
 final class Augmentation {
     static final List<String> KEYS = List.of("augmentation_percentage", "rotate", "mirror", "brightness_variation",
@@ -37,9 +44,13 @@ final class Augmentation {
     private final double brightness;
     private final Double cropPercentage;
     private final Long cropPixel;
+    private final double spot;
+    private final int rotateRange;
 
     private Augmentation(double percentage, int rotate, String mirror, double brightness, Double cropPercentage,
-            Long cropPixel) {
+            Long cropPixel, double spot, int rotateRange) {
+        this.spot = spot;
+        this.rotateRange = rotateRange;
         this.percentage = percentage;
         this.rotate = rotate;
         this.mirror = mirror;
@@ -81,12 +92,11 @@ final class Augmentation {
         if (cropPixel != null && cropPixel != Math.floor(cropPixel)) {
             throw wrongValue(procedure, position, "'crop_pixel' must be an integer, got " + cropPixel);
         }
-        if (spot != 0 || rotateRange != 0) {
-            throw wrongValue(procedure, position, "hprune does not apply 'brightness_variation_spot' or 'rotate_range' "
-                    + "yet (HALCON does not document their exact effect); set them to 0");
+        if (rotateRange != Math.floor(rotateRange)) {
+            throw wrongValue(procedure, position, "'rotate_range' is in steps of 1 degree, got " + rotateRange);
         }
         return new Augmentation(percentage, (int) rotate, mirror, brightness, cropPercentage,
-                cropPixel == null ? null : cropPixel.longValue());
+                cropPixel == null ? null : cropPixel.longValue(), spot, (int) rotateRange);
     }
 
     private static double number(String procedure, Map<String, HTuple> values, String key, double fallback,
@@ -137,11 +147,17 @@ final class Augmentation {
         if (brightness != 0) {
             methods.add("brightness_variation");
         }
+        if (spot != 0) {
+            methods.add("brightness_variation_spot");
+        }
         if (cropPercentage != null) {
             methods.add("crop_percentage");
         }
         if (cropPixel != null) {
             methods.add("crop_pixel");
+        }
+        if (rotateRange != 0) {
+            methods.add("rotate_range");
         }
         return methods;
     }
@@ -165,6 +181,8 @@ final class Augmentation {
                 case "rotate" -> turn(image);
                 case "mirror" -> mirror(image);
                 case "brightness_variation" -> brighten(image);
+                case "brightness_variation_spot" -> spot(image);
+                case "rotate_range" -> rotateByDrawnAngle(image);
                 case "crop_percentage" -> crop(image, (int) Math.round(image.getWidth() * cropPercentage / 100),
                         (int) Math.round(image.getHeight() * cropPercentage / 100));
                 case "crop_pixel" -> crop(image, (int) Math.max(1, image.getWidth() - cropPixel),
@@ -252,6 +270,90 @@ final class Augmentation {
         }
         return HImage.fromPlanar(image.getImageType(), image.getWidth(), image.getHeight(), image.countChannels(),
                 pixels);
+    }
+
+    /** A Gaussian spot: draws centre row, centre column, radius and amplitude, in that order (see the class comment). */
+    private HObject spot(HImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        double row = rand() * (h - 1);
+        double column = rand() * (w - 1);
+        double radius = Math.min(w, h) * (0.25 + 0.5 * rand());
+        double amplitude = (rand() * 2 - 1) * spot;
+        float[] pixels = image.toPlanar();
+        addSpot(pixels, w, h, image.countChannels(), row, column, radius, amplitude);
+        return HImage.fromPlanar(image.getImageType(), w, h, image.countChannels(), pixels);
+    }
+
+    /**
+     * Adds amplitude·exp(-d²/(2σ²)), σ = radius/3, to every pixel at distance d &lt; radius from (row, column), in each
+     * channel of the planar image.
+     */
+    static void addSpot(float[] pixels, int w, int h, int channels, double row, double column, double radius,
+            double amplitude) {
+        double sigma = radius / 3;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double d2 = (y - row) * (y - row) + (x - column) * (x - column);
+                if (d2 >= radius * radius) {
+                    continue;
+                }
+                float shift = (float) (amplitude * Math.exp(-d2 / (2 * sigma * sigma)));
+                for (int c = 0; c < channels; c++) {
+                    pixels[c * w * h + y * w + x] += shift;
+                }
+            }
+        }
+    }
+
+    /** 'rotate_range': one draw picks a whole angle uniformly among -range..range. */
+    private HObject rotateByDrawnAngle(HImage image) {
+        int angle = Math.min(rotateRange, (int) Math.floor(rand() * (2 * rotateRange + 1)) - rotateRange);
+        int w = image.getWidth();
+        int h = image.getHeight();
+        return HImage.fromPlanar(image.getImageType(), w, h, image.countChannels(),
+                rotate(image.toPlanar(), w, h, image.countChannels(), angle));
+    }
+
+    /**
+     * The planar image rotated counterclockwise by {@code degrees} about its centre, bilinear, same size; output pixels
+     * whose source lies outside the image are 0.
+     */
+    static float[] rotate(float[] pixels, int w, int h, int channels, double degrees) {
+        double radians = Math.toRadians(degrees);
+        // whole quarter turns exactly, so that 90° moves pixels without interpolation
+        double cos = Math.abs(Math.cos(radians)) < 1e-12 ? 0 : Math.cos(radians);
+        double sin = Math.abs(Math.sin(radians)) < 1e-12 ? 0 : Math.sin(radians);
+        double cx = (w - 1) / 2.0;
+        double cy = (h - 1) / 2.0;
+        float[] rotated = new float[pixels.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                // inverse of the counterclockwise turn (rows grow downwards): where this output pixel comes from
+                double dx = x - cx;
+                double dy = y - cy;
+                double sx = cx + dx * cos - dy * sin;
+                double sy = cy + dx * sin + dy * cos;
+                if (sx < -1e-9 || sy < -1e-9 || sx > w - 1 + 1e-9 || sy > h - 1 + 1e-9) {
+                    continue;
+                }
+                sx = Math.max(0, Math.min(w - 1, sx));
+                sy = Math.max(0, Math.min(h - 1, sy));
+                int x0 = (int) Math.floor(sx);
+                int y0 = (int) Math.floor(sy);
+                int x1 = Math.min(w - 1, x0 + 1);
+                int y1 = Math.min(h - 1, y0 + 1);
+                double fx = sx - x0;
+                double fy = sy - y0;
+                for (int c = 0; c < channels; c++) {
+                    int base = c * w * h;
+                    double top = pixels[base + y0 * w + x0] * (1 - fx) + pixels[base + y0 * w + x1] * fx;
+                    double bottom = pixels[base + y1 * w + x0] * (1 - fx) + pixels[base + y1 * w + x1] * fx;
+                    rotated[base + y * w + x] = (float) (top * (1 - fy) + bottom * fy);
+                }
+            }
+        }
+        return rotated;
     }
 
     /** A cw × ch window at a random place, zoomed back to the image size with zoom_image_size 'constant'. */

@@ -98,16 +98,23 @@ final class ChangeStrategy {
         return new ChangeStrategy(param, initial, sortedEpochs, sortedValues, threshold);
     }
 
-    /** Sets the initial value (or reads the model's); a parameter the model does not have is the model's error. */
-    void start(HTuple model) {
+    /**
+     * Sets the initial value (or reads the model's); a parameter the model does not have is the model's error. When
+     * training continues after an iteration done at fractional epoch {@code lastDoneEpoch} (NaN: none), the value in
+     * force then is set instead, so that the next {@link #update} sees a jump (and scales the momentum) only where an
+     * uninterrupted run would. Without 'initial_value' the model's value is taken as it stands: a stopped run left it
+     * at that scheduled value.
+     */
+    void start(HTuple model, double lastDoneEpoch) {
         if (initialValue != null && initialValue.length() > 0) {
-            HOperatorSet.SetDlModelParam(model, new HTuple(modelParam), initialValue);
-            current = initialValue.copy();
+            baseline = initialValue.copy();
+            current = Double.isNaN(lastDoneEpoch) ? baseline.copy() : valueAt(lastDoneEpoch).copy();
+            HOperatorSet.SetDlModelParam(model, new HTuple(modelParam), current);
         } else {
             current = new HTuple();
             HOperatorSet.GetDlModelParam(model, new HTuple(modelParam), current);
+            baseline = current.copy();
         }
-        baseline = current.copy();
     }
 
     /** The scheduled value at fractional epoch {@code epoch} (after {@link #start}). */

@@ -233,11 +233,19 @@ public final class DlTraining {
      * read_dl_samples, augmentation, train_dl_model_batch. Every floor(evaluation_interval_epochs · iterations per epoch)
      * iterations and after the last one, evaluate_dl_model on the 'validation' split (and a random share of the train
      * samples when 'display_param' 'selected_percentage_train_samples' &gt; 0), then the serialization strategies.
-     * StartEpoch &gt; 0 skips the iterations before it with the same order a run from 0 would use.
+     * StartEpoch &gt; 0 skips the iterations before it: the shuffled order, the per-batch seeds (so the augmentation)
+     * and the change strategies' values are those a run from 0 with the same TrainParam uses there, so a run stopped
+     * after epoch k and continued from k trains as one run (the momentum velocity travels with the model handle, not
+     * with its file). A change strategy's first value is the one in force for the iteration before StartEpoch.
+     * StartEpoch 'resume' reads the epoch from the info file of the TrainParam's 'current' serialization strategy
+     * (the state at its last whole epoch or evaluation); pass the model read from that strategy's model file. The
+     * best evaluation so far is taken from that info's 'evaluation_infos', so 'best' serialization only writes a
+     * model better than the ones before the stop.
      *
      * <p>Errors: DLDataset without 'samples' or 'preprocess_param' (1301); the model's class ids not all in the
      * DLDataset's 'class_ids' (1301); TrainParam not a create_dl_train_param dict (1303); StartEpoch not a number in
-     * 0..num_epochs (1304; 'resume' is not supported); fewer train samples than 'batch_size' (1301); evaluation asked for
+     * 0..num_epochs (1304; 1404 for more than one value); 'resume' without a 'current' serialization strategy or its
+     * info without 'epoch' (1304; a missing info file: read_dict's 5200); fewer train samples than 'batch_size' (1301); evaluation asked for
      * without 'validation' samples (1301). Operator errors (a sample file that cannot be read) pass through.
      */
     public static void train_dl_model(HTuple dlDataset, HTuple dlModelHandle, HTuple trainParam, HTuple startEpoch,
@@ -247,12 +255,16 @@ public final class DlTraining {
         DlDataset.datasetKey(procedure, dlDataset, "preprocess_param");
         TrainSettings settings = TrainSettings.of(procedure, trainParam);
         checkClassIds(procedure, dlDataset, dlModelHandle);
+        HTuple resumedInfo = null;
+        double start;
         if (startEpoch.length() == 1 && "resume".equals(startEpoch.getO(0))) {
-            throw wrongValue(procedure, 4, "StartEpoch 'resume' is not supported by hprune; pass the epoch to start at");
-        }
-        double start = number(procedure, startEpoch, 4, "StartEpoch");
-        if (!(start >= 0)) {
-            throw wrongValue(procedure, 4, "StartEpoch must be 0 or more, got " + startEpoch);
+            resumedInfo = resumedInfo(procedure, settings);
+            start = get(resumedInfo, "epoch").getD();
+        } else {
+            start = number(procedure, startEpoch, 4, "StartEpoch");
+            if (!(start >= 0)) {
+                throw wrongValue(procedure, 4, "StartEpoch must be 0 or more, got " + startEpoch);
+            }
         }
         if (start >= settings.numEpochs()) {
             fill(trainResults, new HTuple());
@@ -277,8 +289,29 @@ public final class DlTraining {
                         + "the DLDataset has none (or set EvaluationIntervalEpochs to 0)");
             }
         }
-        new TrainingRun(dlDataset, dlModelHandle, settings, trainIndices, batchSize, start)
+        new TrainingRun(dlDataset, dlModelHandle, settings, trainIndices, batchSize, start, resumedInfo)
                 .run(trainResults, trainInfos, evaluationInfos);
+    }
+
+    /**
+     * For StartEpoch 'resume': the info dict that the TrainParam's 'current' serialization strategy last wrote
+     * ({@code basename + '_info.hdict'}, with 'epoch', 'train_infos', 'evaluation_infos'). No 'current' strategy, or an
+     * info without a numeric 'epoch': 1304; a missing or unreadable file: read_dict's error.
+     */
+    private static HTuple resumedInfo(String procedure, TrainSettings settings) {
+        SerializationStrategy current = settings.serialization().stream()
+                .filter(s -> s.type().equals("current")).findFirst()
+                .orElseThrow(() -> wrongValue(procedure, 4, "StartEpoch 'resume' continues from the state that a "
+                        + "'serialize' strategy of type 'current' wrote; the TrainParam has none"));
+        HTuple info = new HTuple();
+        HOperatorSet.ReadDict(new HTuple(current.basename() + SerializationStrategy.INFO_SUFFIX), new HTuple(),
+                new HTuple(), info);
+        if (!keyExists(info, "epoch") || get(info, "epoch").length() != 1
+                || get(info, "epoch").getType(0) == HTuple.STRING || !(get(info, "epoch").getD() >= 0)) {
+            throw wrongValue(procedure, 4, "StartEpoch 'resume': " + current.basename()
+                    + SerializationStrategy.INFO_SUFFIX + " holds no epoch to resume from");
+        }
+        return info;
     }
 
     private static void checkClassIds(String procedure, HTuple dlDataset, HTuple model) {

@@ -36,13 +36,22 @@ final class TrainingRun {
     private int numIterations;
 
     TrainingRun(HTuple dataset, HTuple model, DlTraining.TrainSettings settings, HTuple trainIndices, int batchSize,
-            double startEpoch) {
+            double startEpoch, HTuple resumedInfo) {
         this.dataset = dataset;
         this.model = model;
         this.settings = settings;
         this.trainIndices = trainIndices;
         this.batchSize = batchSize;
         this.startEpoch = startEpoch;
+        if (resumedInfo != null && keyExists(resumedInfo, "evaluation_infos")) {
+            HTuple earlier = get(resumedInfo, "evaluation_infos");
+            for (int i = 0; i < earlier.length(); i++) {
+                HTuple info = ProcedureSupport.handleAt(earlier, i);
+                if (keyExists(info, "result")) {
+                    considerBest(info, reduce(get(info, "result")));
+                }
+            }
+        }
     }
 
     void run(HTuple trainResultsOut, HTuple trainInfosOut, HTuple evaluationInfosOut) {
@@ -63,12 +72,13 @@ final class TrainingRun {
         }
         itersPerEpoch = nTrain / batchSize;
         numIterations = Math.max(1, (int) Math.floor(settings.numEpochs() * itersPerEpoch));
-        int startIteration = (int) Math.floor(startEpoch * itersPerEpoch);
+        // the small slack keeps an epoch written as (iteration + 1) / itersPerEpoch on its own iteration
+        int startIteration = Math.min(numIterations, (int) Math.floor(startEpoch * itersPerEpoch + 1e-9));
         int evaluateEvery = settings.evaluationInterval() > 0
                 ? Math.max(1, (int) Math.floor(settings.evaluationInterval() * itersPerEpoch)) : 0;
 
         for (ChangeStrategy change : settings.changes()) {
-            change.start(model);
+            change.start(model, startIteration > 0 ? (startIteration - 1) / (double) itersPerEpoch : Double.NaN);
         }
         if (settings.evaluateBeforeTrain()) {
             evaluate(startIteration / (double) itersPerEpoch, startIteration);
@@ -157,15 +167,7 @@ final class TrainingRun {
         evaluationInfos.append(info);
 
         double value = reduce(result);
-        boolean better = Double.isNaN(bestValue)
-                || (settings.bestHighest() ? value > bestValue : value < bestValue);
-        if (better) {
-            bestValue = value;
-            bestEvaluation = info;
-            lastEvaluationImproved = true;
-        } else {
-            lastEvaluationImproved = false;
-        }
+        lastEvaluationImproved = considerBest(info, value);
         if (settings.display()) {
             System.err.printf(Locale.ROOT, "train_dl_model: epoch %.2f evaluation %s = %.4f (best %.4f)%n", epoch,
                     String.join("/", settings.comparisonKeys().toSArr()), value, bestValue);
@@ -173,6 +175,17 @@ final class TrainingRun {
     }
 
     private boolean lastEvaluationImproved;
+
+    /** Keeps {@code info} as the best evaluation when its reduced value beats the best so far; true when it did. */
+    private boolean considerBest(HTuple info, double value) {
+        boolean better = Double.isNaN(bestValue)
+                || (settings.bestHighest() ? value > bestValue : value < bestValue);
+        if (better) {
+            bestValue = value;
+            bestEvaluation = info;
+        }
+        return better;
+    }
 
     /** The mean of the comparison keys in the result's 'global' dict (HALCON's reduce_dl_evaluation_result). */
     private double reduce(HTuple result) {

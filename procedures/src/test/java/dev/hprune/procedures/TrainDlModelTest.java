@@ -2,16 +2,19 @@ package dev.hprune.procedures;
 
 import static dev.hprune.procedures.ProcedureAssertions.assertProcedureError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hprune.halcon.HDict;
 import dev.hprune.halcon.HOperatorSet;
 import dev.hprune.halcon.HTuple;
+import dev.hprune.halcon.HalconException;
 import dev.hprune.halcon.StandardProcedures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,6 +122,151 @@ class TrainDlModelTest {
             assertThat(new HDict(secondEpoch.getH(i)).GetDictTuple("total_loss"))
                     .isEqualTo(new HDict(fullResults.getH(3 + i)).GetDictTuple("total_loss"));
         }
+    }
+
+    private static HTuple losses(HTuple results, int from) {
+        HTuple losses = new HTuple();
+        for (int i = from; i < results.length(); i++) {
+            losses.append(new HDict(results.getH(i)).GetDictTuple("total_loss"));
+        }
+        return losses;
+    }
+
+    /**
+     * A run of 3 epochs stopped after epoch 1 and continued from 1 on the same handle trains as one run of 3 epochs: the
+     * same 9 losses and the same weights. The 'change' strategy steps at 0.5 (inside the first call) and at 2 with
+     * momentum scaling, so a second call that restarted the schedule at 'initial_value' would jump (and scale the
+     * momentum) at its first iteration and differ.
+     */
+    @Test
+    void runStoppedAfterEpochOneAndContinuedEqualsOneRun() throws Exception {
+        HTuple dataset = TinyDataset.write(dir, TinyDataset.splits(25), 7);
+        HDict change = new HDict();
+        change.SetDictTuple("model_param", new HTuple("learning_rate"));
+        change.SetDictTuple("initial_value", new HTuple(0.05));
+        change.SetDictTuple("epochs", HTuple.of(0.5, 2L));
+        change.SetDictTuple("values", HTuple.of(0.01, 0.002));
+        change.SetDictTuple("scale_momentum_threshold", new HTuple(2.0));
+
+        HTuple once = TinyDataset.model(BATCH, 0.05);
+        HOperatorSet.SetDlModelParam(once, new HTuple("momentum"), new HTuple(0.9));
+        HTuple onceResults = new HTuple();
+        DlTraining.train_dl_model(dataset, once, trainParam(once, 3, 0, 11, new HTuple("change"), new HTuple(change)),
+                new HTuple(0), onceResults, new HTuple(), new HTuple());
+
+        HTuple twice = TinyDataset.model(BATCH, 0.05);
+        HOperatorSet.SetDlModelParam(twice, new HTuple("momentum"), new HTuple(0.9));
+        HTuple first = new HTuple();
+        DlTraining.train_dl_model(dataset, twice, trainParam(twice, 1, 0, 11, new HTuple("change"),
+                new HTuple(change)), new HTuple(0), first, new HTuple(), new HTuple());
+        HTuple rest = new HTuple();
+        DlTraining.train_dl_model(dataset, twice, trainParam(twice, 3, 0, 11, new HTuple("change"),
+                new HTuple(change)), new HTuple(1), rest, new HTuple(), new HTuple());
+
+        assertThat(first.length()).isEqualTo(3);
+        assertThat(rest.length()).isEqualTo(6);
+        HTuple joined = losses(first, 0);
+        joined.append(losses(rest, 0));
+        assertThat(joined).isEqualTo(losses(onceResults, 0));
+        assertThat(weightsOf(twice, dir.resolve("twice.onnx"))).isEqualTo(weightsOf(once, dir.resolve("once.onnx")));
+        assertThat(param(twice, "learning_rate")).isEqualTo(0.002);
+        assertThat(param(twice, "momentum")).isEqualTo(0.9);
+    }
+
+    /**
+     * StartEpoch 'resume': a run with augmentation is interrupted after epoch 1 (the 'current' strategy's files are
+     * those the 'epochs' strategy wrote at epoch 1); the model read from them and resumed with the same TrainParam gives
+     * the uninterrupted run's last 6 losses (same order and augmentation seeds) and its final weights. Momentum 0:
+     * the velocity is not part of the model file.
+     */
+    @Test
+    void resumeContinuesFromTheCurrentStrategysFiles() throws Exception {
+        HTuple dataset = TinyDataset.write(dir, TinyDataset.splits(25), 7);
+        HDict augment = new HDict();
+        augment.SetDictTuple("augmentation_percentage", new HTuple(100L));
+        augment.SetDictTuple("mirror", new HTuple("rc"));
+        augment.SetDictTuple("brightness_variation", new HTuple(1L));
+        HDict current = new HDict();
+        current.SetDictTuple("type", new HTuple("current"));
+        current.SetDictTuple("basename", new HTuple(dir.resolve("now").toString()));
+        HDict atOne = new HDict();
+        atOne.SetDictTuple("type", new HTuple("epochs"));
+        atOne.SetDictTuple("epochs", new HTuple(1L));
+        atOne.SetDictTuple("basename", new HTuple(dir.resolve("at").toString()));
+
+        HTuple uninterrupted = TinyDataset.model(BATCH, 0.05);
+        HOperatorSet.SetDlModelParam(uninterrupted, new HTuple("momentum"), new HTuple(0.0));
+        HTuple param = trainParam(uninterrupted, 3, 1, 13, HTuple.of("augment", "serialize", "serialize"),
+                HTuple.of(augment, current, atOne));
+        HTuple all = new HTuple();
+        DlTraining.train_dl_model(dataset, uninterrupted, param, new HTuple(0), all, new HTuple(), new HTuple());
+        assertThat(all.length()).isEqualTo(9);
+
+        Files.copy(dir.resolve("at_1.00.onnx"), dir.resolve("now.onnx"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(dir.resolve("at_1.00_info.hdict"), dir.resolve("now_info.hdict"),
+                StandardCopyOption.REPLACE_EXISTING);
+        HTuple resumed = new HTuple();
+        HOperatorSet.ReadDlModel(new HTuple(dir.resolve("now.onnx").toString()), resumed);
+        HOperatorSet.SetDlModelParam(resumed, new HTuple("batch_size"), new HTuple(BATCH));
+        HOperatorSet.SetDlModelParam(resumed, new HTuple("learning_rate"), new HTuple(0.05));
+        HOperatorSet.SetDlModelParam(resumed, new HTuple("momentum"), new HTuple(0.0));
+        HTuple later = new HTuple();
+        HTuple infos = new HTuple();
+        HTuple evaluations = new HTuple();
+        DlTraining.train_dl_model(dataset, resumed, param, new HTuple("resume"), later, infos, evaluations);
+
+        assertThat(losses(later, 0)).isEqualTo(losses(all, 3));
+        assertThat(weightsOf(resumed, dir.resolve("r.onnx")))
+                .isEqualTo(weightsOf(uninterrupted, dir.resolve("u.onnx")));
+        assertThat(evaluations.length()).isEqualTo(2);
+        assertThat(new HDict(evaluations.getH(0)).GetDictTuple("epoch").getD()).isEqualTo(2.0);
+        assertThat(new HDict(infos.getH(infos.length() - 1)).GetDictTuple("start_epoch").getD()).isEqualTo(1.0);
+        // a different seed draws other augmentations: the comparison above can fail
+        HTuple other = TinyDataset.model(BATCH, 0.05);
+        HOperatorSet.SetDlModelParam(other, new HTuple("momentum"), new HTuple(0.0));
+        HTuple otherResults = new HTuple();
+        DlTraining.train_dl_model(dataset, other, trainParam(other, 3, 0, 14, new HTuple("augment"),
+                new HTuple(augment)), new HTuple(0), otherResults, new HTuple(), new HTuple());
+        assertThat(losses(otherResults, 0)).isNotEqualTo(losses(all, 0));
+    }
+
+    /**
+     * 'resume' takes the best evaluation before the stop from the info file: with a recorded top1_error of 0 there,
+     * nothing later is better, so the 'best' strategy writes no model and the infos keep the recorded evaluation.
+     */
+    @Test
+    void resumeKeepsTheBestEvaluationBeforeTheStop() {
+        HTuple dataset = TinyDataset.write(dir, TinyDataset.splits(25), 7);
+        HDict global = new HDict();
+        global.SetDictTuple("top1_error", new HTuple(0.0));
+        HDict result = new HDict();
+        result.SetDictTuple("global", new HTuple(global));
+        HDict earlier = new HDict();
+        earlier.SetDictTuple("epoch", new HTuple(1.0));
+        earlier.SetDictTuple("iteration", new HTuple(2L));
+        earlier.SetDictTuple("result", new HTuple(result));
+        earlier.SetDictTuple("result_train", new HTuple());
+        HDict info = new HDict();
+        info.SetDictTuple("train_infos", new HTuple());
+        info.SetDictTuple("evaluation_infos", new HTuple(earlier));
+        info.SetDictTuple("epoch", new HTuple(1.0));
+        info.WriteDict(dir.resolve("now_info.hdict").toString(), new HTuple(), new HTuple());
+
+        HDict current = new HDict();
+        current.SetDictTuple("type", new HTuple("current"));
+        current.SetDictTuple("basename", new HTuple(dir.resolve("now").toString()));
+        HDict best = new HDict();
+        best.SetDictTuple("type", new HTuple("best"));
+        best.SetDictTuple("basename", new HTuple(dir.resolve("best").toString()));
+        HTuple model = TinyDataset.model(BATCH, 0.05);
+        HTuple infos = new HTuple();
+        HTuple evaluations = new HTuple();
+        DlTraining.train_dl_model(dataset, model, trainParam(model, 3, 1, 2, HTuple.of("serialize", "serialize"),
+                HTuple.of(current, best)), new HTuple("resume"), new HTuple(), infos, evaluations);
+        assertThat(evaluations.length()).isEqualTo(2);
+        assertThat(dir.resolve("best.onnx")).doesNotExist();
+        HDict last = new HDict(infos.getH(infos.length() - 1));
+        assertThat(new HDict(last.GetDictTuple("best_evaluation").getH()).GetDictTuple("epoch").getD()).isEqualTo(1.0);
     }
 
     /**
@@ -283,7 +431,7 @@ class TrainDlModelTest {
         change.SetDictTuple("values", HTuple.of(0.01, 0.008));
         change.SetDictTuple("scale_momentum_threshold", new HTuple(2.0));
         ChangeStrategy strategy = ChangeStrategy.of("create_dl_train_param", new HTuple(change), 7);
-        strategy.start(model);
+        strategy.start(model, Double.NaN);
         strategy.update(model, 0.5);
         assertThat(param(model, "learning_rate")).isEqualTo(0.1);
         strategy.update(model, 1.0);
@@ -354,6 +502,23 @@ class TrainDlModelTest {
         assertProcedureError(() -> DlTraining.train_dl_model(dataset, model, param, new HTuple("resume"),
                 new HTuple(), new HTuple(), new HTuple()), 1304, p);
         assertProcedureError(() -> DlTraining.train_dl_model(dataset, model, param, new HTuple(-1),
+                new HTuple(), new HTuple(), new HTuple()), 1304, p);
+        assertProcedureError(() -> DlTraining.train_dl_model(dataset, model, param, HTuple.of(0L, 1L),
+                new HTuple(), new HTuple(), new HTuple()), 1404, p);
+        assertProcedureError(() -> DlTraining.train_dl_model(dataset, model, param, new HTuple("later"),
+                new HTuple(), new HTuple(), new HTuple()), 1204, p);
+        HDict current = new HDict();
+        current.SetDictTuple("type", new HTuple("current"));
+        current.SetDictTuple("basename", new HTuple(dir.resolve("gone").toString()));
+        HTuple withCurrent = trainParam(model, 1, 0, 1, new HTuple("serialize"), new HTuple(current));
+        // 'resume' without the info file: read_dict's file error
+        assertThatThrownBy(() -> DlTraining.train_dl_model(dataset, model, withCurrent, new HTuple("resume"),
+                new HTuple(), new HTuple(), new HTuple())).isInstanceOf(HalconException.class)
+                .satisfies(e -> assertThat(((HalconException) e).getErrorCode()).isEqualTo(5200));
+        HDict noEpoch = new HDict();
+        noEpoch.SetDictTuple("train_infos", new HTuple());
+        noEpoch.WriteDict(dir.resolve("gone_info.hdict").toString(), new HTuple(), new HTuple());
+        assertProcedureError(() -> DlTraining.train_dl_model(dataset, model, withCurrent, new HTuple("resume"),
                 new HTuple(), new HTuple(), new HTuple()), 1304, p);
         assertProcedureError(() -> DlTraining.train_dl_model(dataset, model, new HTuple(new HDict()), new HTuple(0),
                 new HTuple(), new HTuple(), new HTuple()), 1303, p);

@@ -43,6 +43,22 @@ public final class ModelCostParams {
                 && s.startsWith(PREFIX);
     }
 
+    /**
+     * set_dl_model_param(DLModelHandle, 'hprune_…', …): these are counted on the graph and can only be read. As for
+     * the model table's get-only names ('type', 'image_num_channels'), that is 7911 (unsupported generic parameter),
+     * after the handle's own checks (2453/2454/2404); an 'hprune_' name hprune does not have is 7911 as unknown.
+     */
+    public static void refuseSet(List<Object> model, List<Object> genParamName) {
+        DlModelOperators.model(model);
+        String name = ControlArgs.string(genParamName, 2);
+        if (!NAMES.contains(name)) {
+            throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENPARAM, "unknown parameter '" + name + "'; hprune's: "
+                    + String.join(", ", NAMES));
+        }
+        throw HalconError.of(ErrorCodes.DL_UNSUPPORTED_GENPARAM, "'" + name + "' can only be read (hprune's size "
+                + "parameter, counted on the graph)");
+    }
+
     /** get_dl_model_param(DLModelHandle, 'hprune_…'). */
     public static List<Object> get(List<Object> model, List<Object> genParamName) {
         String name = ControlArgs.string(genParamName, 2);

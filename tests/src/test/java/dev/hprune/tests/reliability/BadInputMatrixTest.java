@@ -545,6 +545,10 @@ class BadInputMatrixTest {
         // get_dl_model_param( : : DLModelHandle, GenParamName : GenParamValue)
         rows.add(new Row("get_dl_model_param", UNKNOWN_NAME, "'gpu_memory'", 7911,
                 () -> HOperatorSet.GetDlModelParam(model, t("gpu_memory"), out)));
+        rows.add(new Row("get_dl_model_param", UNKNOWN_NAME, "'hprune_flops'", 7911,
+                () -> HOperatorSet.GetDlModelParam(model, t("hprune_flops"), out)));
+        rows.add(new Row("get_dl_model_param", CLEARED, "'hprune_macs' of a cleared model", 2454,
+                () -> HOperatorSet.GetDlModelParam(clearedModel, t("hprune_macs"), out)));
         rows.add(new Row("get_dl_model_param", WRONG_TYPE, "integer name", 1202,
                 () -> HOperatorSet.GetDlModelParam(model, t(3), out)));
         rows.add(new Row("get_dl_model_param", EMPTY, "no name", 1402, () -> HOperatorSet.GetDlModelParam(model, t(), out)));
@@ -562,6 +566,16 @@ class BadInputMatrixTest {
                 () -> HOperatorSet.SetDlModelParam(model, t("solver_tpye"), t("adam"))));
         rows.add(new Row("set_dl_model_param", UNKNOWN_NAME, "get-only 'type'", 7911,
                 () -> HOperatorSet.SetDlModelParam(model, t("type"), t("generic"))));
+        rows.add(new Row("set_dl_model_param", UNKNOWN_NAME, "get-only 'hprune_macs'", 7911,
+                () -> HOperatorSet.SetDlModelParam(model, t("hprune_macs"), t(1))));
+        rows.add(new Row("set_dl_model_param", UNKNOWN_NAME, "get-only 'hprune_layer_kernels'", 7911,
+                () -> HOperatorSet.SetDlModelParam(model, t("hprune_layer_kernels"), t(4, 4))));
+        rows.add(new Row("set_dl_model_param", UNKNOWN_NAME, "unknown 'hprune_flops'", 7911,
+                () -> HOperatorSet.SetDlModelParam(model, t("hprune_flops"), t(1))));
+        rows.add(new Row("set_dl_model_param", CLEARED, "'hprune_macs' of a cleared model", 2454,
+                () -> HOperatorSet.SetDlModelParam(clearedModel, t("hprune_macs"), t(1))));
+        rows.add(new Row("set_dl_model_param", WRONG_HANDLE, "'hprune_macs' of a dict", 2404,
+                () -> HOperatorSet.SetDlModelParam(dict, t("hprune_macs"), t(1))));
         rows.add(new Row("set_dl_model_param", WRONG_TYPE, "real batch_size", 1203,
                 () -> HOperatorSet.SetDlModelParam(model, t("batch_size"), t(2.0))));
         rows.add(new Row("set_dl_model_param", WRONG_TYPE, "string learning_rate", 1203,
