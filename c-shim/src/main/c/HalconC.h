@@ -258,6 +258,10 @@ Herror T_add_dl_pruning_batch(const Htuple DLModelHandleToPrune, const Htuple DL
                               const Htuple DLSampleBatch);
 Herror T_gen_dl_pruned_model(const Htuple DLModelHandleToPrune, const Htuple DLPruningHandle,
                              Htuple *DLModelHandlePruned);
+/* hprune's own, beyond HALCON's table: oracle scores that travel between processes (see README) */
+Herror T_write_dl_pruning_scores(const Htuple DLPruningHandle, const Htuple FileName);
+Herror T_read_dl_pruning_scores(const Htuple DLPruningHandle, const Htuple FileName);
+Herror T_add_dl_pruning_scores(const Htuple DLPruningHandle, const Htuple DLPruningHandleOther);
 
 /* ---- tuple operators (0-based indices; errors as the Java operators: dev.hprune.compat.tuple) ---- */
 Herror T_tuple_length(const Htuple Tuple, Htuple *Length);

@@ -57,6 +57,9 @@
     X(GET_DL_PRUNING_PARAM, "get_dl_pruning_param", 0, 0, 2, 1) \
     X(ADD_DL_PRUNING_BATCH, "add_dl_pruning_batch", 0, 0, 3, 0) \
     X(GEN_DL_PRUNED_MODEL, "gen_dl_pruned_model", 0, 0, 2, 1) \
+    X(WRITE_DL_PRUNING_SCORES, "write_dl_pruning_scores", 0, 0, 2, 0) \
+    X(READ_DL_PRUNING_SCORES, "read_dl_pruning_scores", 0, 0, 2, 0) \
+    X(ADD_DL_PRUNING_SCORES, "add_dl_pruning_scores", 0, 0, 2, 0) \
     X(TUPLE_LENGTH, "tuple_length", 0, 0, 1, 1) \
     X(TUPLE_SELECT, "tuple_select", 0, 0, 2, 1) \
     X(TUPLE_SELECT_RANGE, "tuple_select_range", 0, 0, 3, 1) \
@@ -369,6 +372,19 @@ Herror T_gen_dl_pruned_model(const Htuple DLModelHandleToPrune, const Htuple DLP
                              Htuple *DLModelHandlePruned) {
     return hp_call(OP_GEN_DL_PRUNED_MODEL, NULL, NULL, IN(DLModelHandleToPrune, DLPruningHandle),
                    OUT(DLModelHandlePruned));
+}
+
+/* hprune's own: scores that travel between processes */
+Herror T_write_dl_pruning_scores(const Htuple DLPruningHandle, const Htuple FileName) {
+    return hp_call(OP_WRITE_DL_PRUNING_SCORES, NULL, NULL, IN(DLPruningHandle, FileName), NULL);
+}
+
+Herror T_read_dl_pruning_scores(const Htuple DLPruningHandle, const Htuple FileName) {
+    return hp_call(OP_READ_DL_PRUNING_SCORES, NULL, NULL, IN(DLPruningHandle, FileName), NULL);
+}
+
+Herror T_add_dl_pruning_scores(const Htuple DLPruningHandle, const Htuple DLPruningHandleOther) {
+    return hp_call(OP_ADD_DL_PRUNING_SCORES, NULL, NULL, IN(DLPruningHandle, DLPruningHandleOther), NULL);
 }
 
 /* ---- errors and objects ---- */

@@ -634,6 +634,18 @@ public:
         HalconCpp::GenDlPrunedModel(dl_model_handle_to_prune.Tuple(), Tuple(), &pruned);
         return HDlModel(pruned);
     }
+    /* hprune's own, beyond HALCON's table: oracle scores that travel between processes. */
+    void WriteDlPruningScores(const HString& file_name) const {
+        HalconCpp::WriteDlPruningScores(Tuple(), HTuple(file_name));
+    }
+    void WriteDlPruningScores(const char* file_name) const { WriteDlPruningScores(HString(file_name)); }
+    void ReadDlPruningScores(const HString& file_name) const {
+        HalconCpp::ReadDlPruningScores(Tuple(), HTuple(file_name));
+    }
+    void ReadDlPruningScores(const char* file_name) const { ReadDlPruningScores(HString(file_name)); }
+    void AddDlPruningScores(const HDlPrune& dl_pruning_handle_other) const {
+        HalconCpp::AddDlPruningScores(Tuple(), dl_pruning_handle_other.Tuple());
+    }
 };
 
 inline void HDlModel::AddDlPruningBatch(const HDlPrune& dl_pruning_handle, const HTuple& dl_sample_batch) const {

@@ -51,6 +51,21 @@ public class HDlPrune extends HHandle {
         HOperatorSet.AddDlPruningBatch(new HTuple(dlModelHandleToPrune), new HTuple(this), new HTuple(dlSampleBatch));
     }
 
+    /** hprune's write_dl_pruning_scores: this handle's oracle scores, sample count and architecture to a file. */
+    public void WriteDlPruningScores(String fileName) {
+        HOperatorSet.WriteDlPruningScores(new HTuple(this), new HTuple(fileName));
+    }
+
+    /** hprune's read_dl_pruning_scores: replaces this handle's scores with a file's (7980 for another architecture). */
+    public void ReadDlPruningScores(String fileName) {
+        HOperatorSet.ReadDlPruningScores(new HTuple(this), new HTuple(fileName));
+    }
+
+    /** hprune's add_dl_pruning_scores: adds the other handle's scores into this one's; the other is unchanged. */
+    public void AddDlPruningScores(HDlPrune dlPruningHandleOther) {
+        HOperatorSet.AddDlPruningScores(new HTuple(this), new HTuple(dlPruningHandleOther));
+    }
+
     static HTuple dictTuple(HDict dict) {
         return dict == null ? new HTuple() : new HTuple(dict);
     }

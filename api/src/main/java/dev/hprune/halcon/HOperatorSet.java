@@ -644,6 +644,26 @@ public final class HOperatorSet {
                 Operator.in(dlModelHandleToPrune), Operator.in(dlPruningHandle), Operator.in(dlSampleBatch)));
     }
 
+    // ---- hprune's own: scores that travel between processes ----
+
+    /** hprune's write_dl_pruning_scores( : : DLPruningHandle, FileName : ): the handle's oracle scores to a file. */
+    public static void WriteDlPruningScores(HTuple dlPruningHandle, HTuple fileName) {
+        Operator.run("write_dl_pruning_scores", () -> DlPruningOperators.writeDlPruningScores(
+                Operator.in(dlPruningHandle), Operator.in(fileName)));
+    }
+
+    /** hprune's read_dl_pruning_scores( : : DLPruningHandle, FileName : ): replaces the scores with a file's. */
+    public static void ReadDlPruningScores(HTuple dlPruningHandle, HTuple fileName) {
+        Operator.run("read_dl_pruning_scores", () -> DlPruningOperators.readDlPruningScores(
+                Operator.in(dlPruningHandle), Operator.in(fileName)));
+    }
+
+    /** hprune's add_dl_pruning_scores( : : DLPruningHandle, DLPruningHandleOther : ): adds the other's scores. */
+    public static void AddDlPruningScores(HTuple dlPruningHandle, HTuple dlPruningHandleOther) {
+        Operator.run("add_dl_pruning_scores", () -> DlPruningOperators.addDlPruningScores(
+                Operator.in(dlPruningHandle), Operator.in(dlPruningHandleOther)));
+    }
+
     public static void GenDlPrunedModel(HTuple dlModelHandleToPrune, HTuple dlPruningHandle,
             HTuple dlModelHandlePruned) {
         Operator.run("gen_dl_pruned_model", () -> {

@@ -121,4 +121,7 @@ public interface HalconCLibrary extends Library {
     int T_get_dl_pruning_param(Pointer pruning, Pointer name, PointerByReference value);
     int T_add_dl_pruning_batch(Pointer model, Pointer pruning, Pointer samples);
     int T_gen_dl_pruned_model(Pointer model, Pointer pruning, PointerByReference pruned);
+    int T_write_dl_pruning_scores(Pointer pruning, Pointer fileName);
+    int T_read_dl_pruning_scores(Pointer pruning, Pointer fileName);
+    int T_add_dl_pruning_scores(Pointer pruning, Pointer pruningOther);
 }

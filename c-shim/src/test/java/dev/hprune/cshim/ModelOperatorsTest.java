@@ -10,14 +10,22 @@ import dev.hprune.compat.dl.DlDeviceOperators;
 import dev.hprune.compat.dl.DlModel;
 import dev.hprune.compat.dl.DlModelOperators;
 import dev.hprune.compat.handle.Handle;
+import dev.hprune.compat.handle.HandleRegistry;
+import dev.hprune.compat.prune.DlPruning;
+import dev.hprune.compat.prune.PrunabilityAnalysis;
 import dev.hprune.compat.testing.TestGraphs;
 import dev.hprune.cshim.CSide.H;
 import dev.hprune.halcon.HHandle;
 import dev.hprune.halcon.HOperatorSet;
 import dev.hprune.halcon.HTuple;
 import dev.hprune.halcon.HalconException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +170,83 @@ class ModelOperatorsTest {
                 () -> HOperatorSet.LoadDlModelWeights(java(model), java(model), new HTuple()))).isEqualTo(1302);
         assertThat(C.T_load_dl_model_weights(model, c.tuple(3L), out)).isEqualTo(javaOutcome(
                 () -> HOperatorSet.LoadDlModelWeights(java(model), new HTuple(3L), new HTuple()))).isNotEqualTo(2);
+    }
+
+    private Pointer pruning(Pointer forModel) {
+        PointerByReference genParam = new PointerByReference();
+        C.T_create_dict(genParam);
+        PointerByReference out = new PointerByReference();
+        assertThat(C.T_create_dl_pruning(forModel, c.tuple("oracle"), c.out(genParam), out)).isEqualTo(2);
+        return c.out(out);
+    }
+
+    private static DlPruning payload(Pointer pruning) {
+        return (DlPruning) HandleRegistry.global().lookup(CSide.handle(pruning)).payload();
+    }
+
+    /**
+     * hprune's scores operators through C against Java. No backend scores here, so the handle's scores are added in
+     * Java (floats over many magnitudes); C's file is byte for byte Java's, reading it through C gives the same bits,
+     * merging through C what merging through Java gives, and the refusals carry Java's numbers.
+     */
+    @Test
+    void scoresTravelThroughCAsThroughJava(@TempDir Path dir) throws IOException {
+        Pointer scored = pruning(model);
+        PrunabilityAnalysis analysis = payload(scored).analysis();
+        Random random = new Random(3);
+        for (int batch = 0; batch < 3; batch++) {
+            Map<String, float[]> scores = new LinkedHashMap<>();
+            for (String point : analysis.scoringPoints()) {
+                float[] values = new float[analysis.scoringPointChannels(point)];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) Math.scalb(1 + random.nextDouble(), random.nextInt(50) - 30);
+                }
+                scores.put(point, values);
+            }
+            payload(scored).scores().add(scores, 4);
+        }
+        String cFile = dir.resolve("c.hdict").toString();
+        String javaFile = dir.resolve("java.hdict").toString();
+        assertThat(C.T_write_dl_pruning_scores(scored, c.tuple(cFile))).as(C.hprune_last_error_text()).isEqualTo(2);
+        HOperatorSet.WriteDlPruningScores(java(scored), new HTuple(javaFile));
+        assertThat(Files.readAllBytes(Path.of(cFile))).isEqualTo(Files.readAllBytes(Path.of(javaFile)));
+
+        Pointer read = pruning(model);
+        assertThat(C.T_read_dl_pruning_scores(read, c.tuple(cFile))).isEqualTo(2);
+        assertThat(payload(read).scores().samples()).isEqualTo(12);
+        payload(scored).scores().sums().forEach((point, values) ->
+                assertThat(payload(read).scores().sums().get(point)).as(point).containsExactly(values));
+
+        Pointer javaMerged = pruning(model);
+        HOperatorSet.ReadDlPruningScores(java(javaMerged), new HTuple(javaFile));
+        HOperatorSet.AddDlPruningScores(java(javaMerged), java(scored));
+        assertThat(C.T_add_dl_pruning_scores(read, scored)).isEqualTo(2);
+        assertThat(payload(read).scores().samples()).isEqualTo(24);
+        payload(javaMerged).scores().sums().forEach((point, values) ->
+                assertThat(payload(read).scores().sums().get(point)).as(point).containsExactly(values));
+
+        Handle javaOther = DlModelOperators.register(DlModel.of(TestGraphs.residual()));
+        Pointer other = pruning(c.tuple(new H(javaOther.id())));
+        String otherFile = dir.resolve("other.hdict").toString();
+        assertThat(C.T_write_dl_pruning_scores(other, c.tuple(otherFile))).isEqualTo(2);
+        String missing = dir.resolve("missing.hdict").toString();
+        assertThat(C.T_add_dl_pruning_scores(scored, other)).isEqualTo(javaOutcome(
+                () -> HOperatorSet.AddDlPruningScores(java(scored), java(other)))).isEqualTo(7980);
+        assertThat(C.T_read_dl_pruning_scores(scored, c.tuple(otherFile))).isEqualTo(javaOutcome(
+                () -> HOperatorSet.ReadDlPruningScores(java(scored), new HTuple(otherFile)))).isEqualTo(7980);
+        assertThat(C.T_read_dl_pruning_scores(scored, c.tuple(missing))).isEqualTo(javaOutcome(
+                () -> HOperatorSet.ReadDlPruningScores(java(scored), new HTuple(missing)))).isEqualTo(5200);
+        String dictFile = dir.resolve("dict.hdict").toString();
+        PointerByReference dict = new PointerByReference();
+        C.T_create_dict(dict);
+        C.T_write_dict(c.out(dict), c.tuple(dictFile), c.tuple(), c.tuple());
+        assertThat(C.T_read_dl_pruning_scores(scored, c.tuple(dictFile))).isEqualTo(javaOutcome(
+                () -> HOperatorSet.ReadDlPruningScores(java(scored), new HTuple(dictFile)))).isEqualTo(5238);
+        assertThat(C.T_write_dl_pruning_scores(model, c.tuple(cFile))).isEqualTo(javaOutcome(
+                () -> HOperatorSet.WriteDlPruningScores(java(model), new HTuple(cFile)))).isEqualTo(2404);
+        assertThat(C.T_add_dl_pruning_scores(scored, c.tuple(3L))).isEqualTo(javaOutcome(
+                () -> HOperatorSet.AddDlPruningScores(java(scored), new HTuple(3L)))).isEqualTo(1202);
+        assertThat(payload(scored).scores().samples()).as("refusals change nothing").isEqualTo(12);
     }
 
     @Test

@@ -119,6 +119,22 @@ public final class DictFiles {
         return HandleRegistry.global().register(HandleType.DICT, copy);
     }
 
+    /**
+     * The bytes write_dict writes for {@code dict} in the 'hdict' format (2455/2456 for content that cannot be stored),
+     * for hprune's own files that read_dict can open too.
+     */
+    public static byte[] hdictBytes(Dict dict) {
+        return HdictFormat.encode(dict, Unserializable.RAISE);
+    }
+
+    /**
+     * The dict that bytes in the 'hdict' format hold; 5238 for anything else. Nested dicts and models become new
+     * handles, as with read_dict.
+     */
+    public static Dict fromHdictBytes(byte[] bytes) {
+        return HdictFormat.decode(bytes);
+    }
+
     static HalconError wrongFormat(String detail) {
         return HalconError.of(ErrorCodes.WRONG_FILE_FORMAT, detail);
     }

@@ -3,6 +3,10 @@ package dev.hprune.compat.prune;
 import dev.hprune.compat.control.ControlArgs;
 import dev.hprune.compat.error.ErrorCodes;
 import dev.hprune.compat.error.HalconError;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,6 +36,7 @@ public final class DlPruning {
 
     private final PrunabilityAnalysis analysis;
     private final String modelStructure;
+    private final String architecture;
     private final KernelScores scores = new KernelScores();
     private String mode = ORACLE;
     private Object percentage = 10L;
@@ -42,6 +47,31 @@ public final class DlPruning {
     public DlPruning(PrunabilityAnalysis analysis, String modelStructure) {
         this.analysis = analysis;
         this.modelStructure = modelStructure;
+        this.architecture = architectureOf(modelStructure);
+    }
+
+    /**
+     * The fingerprint of the architecture this handle was created for (SHA-256 of the model's structure, hex): what a
+     * scores file names, so that scores are never read into a handle of another model.
+     */
+    public String architecture() {
+        return architecture;
+    }
+
+    static String architectureOf(String structure) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(structure.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** 7980 unless {@code other} was created for a model of this handle's architecture. */
+    public void checkSameArchitecture(DlPruning other, String detail) {
+        if (!modelStructure.equals(other.modelStructure)) {
+            throw HalconError.of(ErrorCodes.DL_PRUNING_WRONG_DATA, detail);
+        }
     }
 
     /** 7980 unless {@code model} has the architecture this handle was created for. */

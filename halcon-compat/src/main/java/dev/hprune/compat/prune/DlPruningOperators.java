@@ -12,6 +12,11 @@ import dev.hprune.compat.graph.Graph;
 import dev.hprune.compat.handle.Handle;
 import dev.hprune.compat.handle.HandleRegistry;
 import dev.hprune.compat.handle.HandleType;
+import dev.hprune.compat.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +24,11 @@ import java.util.Map;
 /**
  * HALCON's pruning operators on plain values (https://www.mvtec.com/doc/halcon/2405/en/create_dl_pruning.html and the
  * pages of set/get_dl_pruning_param, add_dl_pruning_batch, gen_dl_pruned_model). Parameter positions in errors count
- * each operator's control parameters from 1. All five are safe to call from any thread.
+ * each operator's control parameters from 1. All are safe to call from any thread.
+ *
+ * <p>Beyond HALCON's table, hprune's own write_dl_pruning_scores, read_dl_pruning_scores and add_dl_pruning_scores let
+ * scores accumulated in several processes (or on several handles) be merged: the scores are exact sums, so merging
+ * gives the same bits as scoring every batch on one handle.
  */
 public final class DlPruningOperators {
     private DlPruningOperators() {}
@@ -139,6 +148,64 @@ public final class DlPruningOperators {
         Handle handle = DlModelOperators.register(m.derive(pruned));
         p.recordPruned(plan);
         return handle;
+    }
+
+    /**
+     * hprune's write_dl_pruning_scores( : : DLPruningHandle, FileName : ): writes the handle's accumulated oracle scores,
+     * their sample count and the architecture they belong to as an hprune dict file (see {@link ScoresFile}; read_dict
+     * opens it). Written atomically; 5212 when the file cannot be written.
+     */
+    public static void writeDlPruningScores(List<Object> pruning, List<Object> fileName) {
+        DlPruning p = pruning(pruning, 1);
+        String name = ControlArgs.string(fileName, 2);
+        Path file = path(name, ErrorCodes.FILE_WRITE);
+        byte[] bytes = ScoresFile.encode(p.architecture(), p.scores());
+        try {
+            AtomicFiles.write(file, bytes);
+        } catch (IOException | RuntimeException e) {
+            throw new HalconError(ErrorCodes.FILE_WRITE, "", "cannot write " + name + ": " + e, e);
+        }
+    }
+
+    /**
+     * hprune's read_dl_pruning_scores( : : DLPruningHandle, FileName : ): replaces the handle's scores and sample count
+     * with a file's from write_dl_pruning_scores. 5200 for a missing file, 5250 for one that cannot be read, 5238 for
+     * one that is no scores file, 7980 for scores of another architecture; on any error the handle is unchanged.
+     */
+    public static void readDlPruningScores(List<Object> pruning, List<Object> fileName) {
+        DlPruning p = pruning(pruning, 1);
+        String name = ControlArgs.string(fileName, 2);
+        Path file = path(name, ErrorCodes.FILE_NOT_FOUND);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new HalconError(ErrorCodes.FILE_NOT_FOUND, "", name, e);
+        } catch (IOException | RuntimeException e) {
+            throw new HalconError(ErrorCodes.FILE_READ, "", "cannot read " + file + ": " + e, e);
+        }
+        p.scores().replaceWith(ScoresFile.decode(bytes, p.architecture(), p.analysis()));
+    }
+
+    /**
+     * hprune's add_dl_pruning_scores( : : DLPruningHandle, DLPruningHandleOther : ): adds the scores and sample count of
+     * the other handle into the first, exactly; the other is unchanged. 7980 when the handles were created for models
+     * of different architectures. Adding a handle to itself doubles its scores.
+     */
+    public static void addDlPruningScores(List<Object> pruning, List<Object> pruningOther) {
+        DlPruning p = pruning(pruning, 1);
+        DlPruning other = pruning(pruningOther, 2);
+        p.checkSameArchitecture(other, "the two pruning handles were created for models of different architectures");
+        p.scores().addAll(other.scores());
+    }
+
+    /** A file name the platform accepts as a path (a NUL character, say, it does not): else {@code code}. */
+    private static Path path(String name, int code) {
+        try {
+            return Path.of(name);
+        } catch (RuntimeException e) {
+            throw new HalconError(code, "", "no valid file name: '" + name + "'", e);
+        }
     }
 
     private static DlPruning pruning(List<Object> pruning, int position) {

@@ -98,6 +98,11 @@ public final class PrunabilityAnalysis {
         return new ArrayList<>(flow.scoringPoints());
     }
 
+    /** The channel count of one of {@link #scoringPoints}: the length of its scores. */
+    public int scoringPointChannels(String scoringPoint) {
+        return flow.channels(scoringPoint).orElseThrow().count();
+    }
+
     /**
      * For each scoring point, the positions of its channels that removing {@code groups} takes away (points that lose
      * nothing are left out). Zeroing these positions in the original graph gives what the pruned graph computes.

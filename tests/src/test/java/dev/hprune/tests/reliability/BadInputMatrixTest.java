@@ -85,6 +85,10 @@ class BadInputMatrixTest {
     static HImage grey;
     static Path modelFile;
     static Path notOnnx;
+    /** A pruning handle of otherModel, its (empty) scores file, and a dict file that holds no scores. */
+    static HTuple otherPruning;
+    static Path otherScores;
+    static Path plainDictFile;
 
     static final List<String> MODEL_PARAMS = List.of("type", "batch_size", "image_width", "image_height",
             "image_num_channels", "image_dimensions", "image_range_min", "image_range_max", "class_names", "class_ids",
@@ -142,12 +146,18 @@ class BadInputMatrixTest {
         HOperatorSet.SetDlModelParam(ortModel, t("device"), ortDevice);
         ortPruning = new HTuple();
         HOperatorSet.CreateDlPruning(ortModel, t("oracle"), new HTuple(), ortPruning);
+        otherPruning = new HTuple();
+        HOperatorSet.CreateDlPruning(otherModel, t("oracle"), new HTuple(), otherPruning);
+        otherScores = folder.resolve("residual-scores.hdict");
+        HOperatorSet.WriteDlPruningScores(otherPruning, t(otherScores.toString()));
+        plainDictFile = folder.resolve("plain.hdict");
+        HOperatorSet.WriteDict(dict, t(plainDictFile.toString()), t(), t());
     }
 
     @AfterAll
     static void release() {
         for (HTuple h : List.of(model, otherModel, openSizeModel, flattenModel, pruning, sample, dict, ortModel,
-                ortPruning)) {
+                ortPruning, otherPruning)) {
             HOperatorSet.ClearHandle(h);
         }
     }
@@ -731,6 +741,55 @@ class BadInputMatrixTest {
                 () -> HOperatorSet.GenDlPrunedModel(model, model, out)));
         rows.add(new Row("gen_dl_pruned_model", NULL, "null output", 2956,
                 () -> HOperatorSet.GenDlPrunedModel(model, pruning, nullTuple)));
+
+        // hprune's write_dl_pruning_scores( : : DLPruningHandle, FileName : )
+        String scoresFile = folder.resolve("scores.hdict").toString();
+        rows.add(new Row("write_dl_pruning_scores", OTHER, "a folder that does not exist", 5212,
+                () -> HOperatorSet.WriteDlPruningScores(pruning, t(folder.resolve("no/such/s.hdict").toString()))));
+        rows.add(new Row("write_dl_pruning_scores", WRONG_TYPE, "a number as file name", 1202,
+                () -> HOperatorSet.WriteDlPruningScores(pruning, t(3))));
+        rows.add(new Row("write_dl_pruning_scores", EMPTY, "no file name", 1402,
+                () -> HOperatorSet.WriteDlPruningScores(pruning, t())));
+        rows.add(new Row("write_dl_pruning_scores", WRONG_HANDLE, "model as pruning", 2404,
+                () -> HOperatorSet.WriteDlPruningScores(model, t(scoresFile))));
+        rows.add(new Row("write_dl_pruning_scores", CLEARED, "cleared pruning", 2454,
+                () -> HOperatorSet.WriteDlPruningScores(clearedPruning, t(scoresFile))));
+        rows.add(new Row("write_dl_pruning_scores", NULL, "null file name", 2954,
+                () -> HOperatorSet.WriteDlPruningScores(pruning, nullTuple)));
+
+        // hprune's read_dl_pruning_scores( : : DLPruningHandle, FileName : )
+        rows.add(new Row("read_dl_pruning_scores", OUT_OF_RANGE, "scores of another architecture", 7980,
+                () -> HOperatorSet.ReadDlPruningScores(pruning, t(otherScores.toString()))));
+        rows.add(new Row("read_dl_pruning_scores", OTHER, "a file that is no dict", 5238,
+                () -> HOperatorSet.ReadDlPruningScores(pruning, t(notOnnx.toString()))));
+        rows.add(new Row("read_dl_pruning_scores", OTHER, "a dict file without scores", 5238,
+                () -> HOperatorSet.ReadDlPruningScores(pruning, t(plainDictFile.toString()))));
+        rows.add(new Row("read_dl_pruning_scores", OTHER, "missing file", 5200,
+                () -> HOperatorSet.ReadDlPruningScores(pruning, t(folder.resolve("missing.hdict").toString()))));
+        rows.add(new Row("read_dl_pruning_scores", WRONG_LENGTH, "two file names", 1402,
+                () -> HOperatorSet.ReadDlPruningScores(pruning, t(scoresFile, scoresFile))));
+        rows.add(new Row("read_dl_pruning_scores", WRONG_HANDLE, "dict as pruning", 2404,
+                () -> HOperatorSet.ReadDlPruningScores(dict, t(otherScores.toString()))));
+        rows.add(new Row("read_dl_pruning_scores", CLEARED, "cleared pruning", 2454,
+                () -> HOperatorSet.ReadDlPruningScores(clearedPruning, t(otherScores.toString()))));
+        rows.add(new Row("read_dl_pruning_scores", NULL, "null pruning", 2954,
+                () -> HOperatorSet.ReadDlPruningScores(nullTuple, t(scoresFile))));
+
+        // hprune's add_dl_pruning_scores( : : DLPruningHandle, DLPruningHandleOther : )
+        rows.add(new Row("add_dl_pruning_scores", OUT_OF_RANGE, "other of another architecture", 7980,
+                () -> HOperatorSet.AddDlPruningScores(pruning, otherPruning)));
+        rows.add(new Row("add_dl_pruning_scores", EMPTY, "no other", 1402,
+                () -> HOperatorSet.AddDlPruningScores(pruning, t())));
+        rows.add(new Row("add_dl_pruning_scores", WRONG_LENGTH, "two others", 1402,
+                () -> HOperatorSet.AddDlPruningScores(pruning, new HTuple(pruning, pruning))));
+        rows.add(new Row("add_dl_pruning_scores", WRONG_TYPE, "string as pruning", 1201,
+                () -> HOperatorSet.AddDlPruningScores(t("oracle"), pruning)));
+        rows.add(new Row("add_dl_pruning_scores", WRONG_HANDLE, "model as other", 2404,
+                () -> HOperatorSet.AddDlPruningScores(pruning, model)));
+        rows.add(new Row("add_dl_pruning_scores", CLEARED, "cleared other", 2454,
+                () -> HOperatorSet.AddDlPruningScores(pruning, clearedPruning)));
+        rows.add(new Row("add_dl_pruning_scores", NULL, "null other", 2954,
+                () -> HOperatorSet.AddDlPruningScores(pruning, nullTuple)));
 
         // query_available_dl_devices( : : GenParamName, GenParamValue : DLDeviceHandles)
         rows.add(new Row("query_available_dl_devices", UNKNOWN_NAME, "'colour'", 7911,
