@@ -287,6 +287,39 @@ class DlPruningScoresTest {
         assertSameScores(scores(pruning), before);
     }
 
+    @Test
+    void damagedBytesAreRefusedByNumberAndChangeNothing() throws IOException {
+        List<Object> model = model(TestGraphs.plainChain());
+        List<Object> pruning = pruning(model);
+        DlPruningOperators.addDlPruningBatch(model, pruning, samples(100, 2));
+        Path good = folder.resolve("good.hdict");
+        DlPruningOperators.writeDlPruningScores(pruning, List.of(good.toString()));
+        byte[] bytes = Files.readAllBytes(good);
+        List<Object> target = pruning(model);
+        DlPruningOperators.addDlPruningBatch(model, target, samples(300, 1));
+        KernelScores before = scores(target).copy();
+        Random random = new Random(17);
+        Path file = folder.resolve("mutated.hdict");
+        int refused = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            byte[] mutated = random.nextBoolean() ? bytes.clone() : Arrays.copyOf(bytes, random.nextInt(bytes.length));
+            for (int flips = 1 + random.nextInt(3); flips > 0 && mutated.length > 0; flips--) {
+                mutated[random.nextInt(mutated.length)] ^= (byte) (1 << random.nextInt(8));
+            }
+            Files.write(file, mutated);
+            try {
+                DlPruningOperators.readDlPruningScores(target, List.of(file.toString()));
+                // A flip the format cannot notice (in a name's letters, say) may read; put the old scores back.
+                scores(target).replaceWith(before);
+            } catch (HalconError e) {
+                assertThat(e.code()).as("trial " + trial).isIn(5238, 7980);
+                assertSameScores(scores(target), before);
+                refused++;
+            }
+        }
+        assertThat(refused).isGreaterThan(200);
+    }
+
     private static DictValue tuple(Object value) {
         return new DictValue.Tuple(List.of(value));
     }
