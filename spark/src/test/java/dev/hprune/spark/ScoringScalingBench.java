@@ -29,7 +29,8 @@ import picocli.CommandLine;
  * Oracle scoring throughput in one process against Spark's local[1] and local[2], on the PP-OCR text-orientation
  * classifier (3x48x192, about 0.2 GMACs per image: big enough that the scoring, not Spark's task overhead, dominates)
  * with synthetic two-class images. Every run does the same work from files: read the model and the prepared data set,
- * create_dl_pruning, add_dl_pruning_batch over the training samples; Spark runs add the driver's merge. TensorFlow gets
+ * create_dl_pruning, add_dl_pruning_batch over the training samples; Spark runs add the driver's merge (each Spark
+ * context runs one small job first, so that its start-up is not in the row). TensorFlow gets
  * one thread per scoring session ({@code hprune.intraOpThreads}, default 1 here), so that the tasks are the only
  * parallelism; a last row shows one process with TensorFlow's own thread count. Not a test: run with
  * {@code bench/run.sh spark}.
@@ -71,6 +72,9 @@ public final class ScoringScalingBench {
                         .setAppName("hprune scoring bench").set("spark.ui.enabled", "false"));
                 spark.setLogLevel("WARN");
                 try {
+                    // Spark's one-time start-up of its scheduler and executors (class loading, the first task's
+                    // serialisation), which a long-running cluster pays once, outside the measured row
+                    spark.parallelize(List.of(1, 2, 3, 4), cores).count();
                     row("Spark local[" + cores + "]", Integer.toString(cores), Integer.toString(cores),
                             samples.length, () -> new DistributedPruning(spark, inputs).score(m, samples, cores, 10, 1), single);
                 } finally {
