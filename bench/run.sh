@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs hprune's benchmarks (not part of CI). Usage: bench/run.sh [compare|model|pruning|pruning-speed|cshim|soak|ort-overhead]
+# Runs hprune's benchmarks (not part of CI).
+# Usage: bench/run.sh [compare|model|pruning|pruning-speed|cshim|soak|ort-overhead|spark]
 # Prints markdown tables measured side by side in one run on this machine.
 #   compare (default)  hprune next to PyTorch and ONNX Runtime on MobileNetV2, ResNet-18/50, an MNIST CNN and the
 #                      PP-OCR classifier; the table also goes to bench/RESULTS.md (BENCH_RESULTS overrides the path).
@@ -9,6 +10,7 @@
 #   model, pruning-speed  the earlier, smaller benches; cshim: the C interface's per-call cost;
 #   soak: native-memory growth over 10,000 scoring and inference calls; ort-overhead: ApplyDlModel on the ONNX Runtime
 #   device next to ONNX Runtime called directly (same session options, 1 thread) at batch 1/16/32.
+#   spark              oracle scoring images/s in one process, on Spark local[1] and local[2] (PP-OCR classifier).
 # BENCH_JAVA_OPTS passes options to the JVM, e.g. -Dbench.seconds=2 -Dbench.only=1,3
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,6 +37,13 @@ if [ "$which" = compare ]; then
   extra=(-Dhprune.benchCache="$cache" -Dhprune.python="$python" -Dhprune.peerScript="$root/bench/torch_peer.py"
          -Dhprune.benchResults="${BENCH_RESULTS:-$root/bench/RESULTS.md}")
 fi
+if [ "$which" = spark ]; then
+  mvn -B -q -pl spark -am -DskipTests test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
+  exec java @spark/jvm.options -Dlog4j2.configurationFile=spark/log4j2.properties ${BENCH_JAVA_OPTS:-} -Dhprune.testMaterial="$root/.cache/test-material" \
+    -cp "spark/target/test-classes:spark/target/classes:$(cat spark/target/bench-classpath.txt)" \
+    dev.hprune.spark.ScoringScalingBench
+fi
 mvn -B -q -pl tests -am -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
 case "$which" in
@@ -46,7 +55,8 @@ case "$which" in
   ort-overhead) main=dev.hprune.tests.bench.OrtDeviceOverheadBench ;;
   # a fixed, pre-touched Java heap, so that RSS growth is native memory and not the heap expanding
   soak) main=dev.hprune.tests.bench.SoakBench; BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms256m -Xmx256m -XX:+AlwaysPreTouch}" ;;
-  *) echo "unknown benchmark '$which' (known: compare, model, pruning, pruning-speed, cshim, soak, ort-overhead)" >&2; exit 2 ;;
+  *) echo "unknown benchmark '$which' (known: compare, model, pruning, pruning-speed, cshim, soak, ort-overhead, spark)" >&2
+     exit 2 ;;
 esac
 exec java ${BENCH_JAVA_OPTS:-} -Dhprune.testMaterial="$root/.cache/test-material" "${extra[@]}" \
   -cp "tests/target/test-classes:$(cat tests/target/bench-classpath.txt)" "$main"

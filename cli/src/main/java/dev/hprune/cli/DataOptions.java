@@ -29,4 +29,9 @@ public final class DataOptions {
     DataSource dataSource() {
         return new DataSource(source);
     }
+
+    /** The seed of the split and of (re)training's shuffling. */
+    public long seed() {
+        return seed;
+    }
 }

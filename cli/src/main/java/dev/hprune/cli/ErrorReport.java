@@ -4,11 +4,14 @@ import dev.hprune.halcon.HalconException;
 import java.io.PrintStream;
 import picocli.CommandLine;
 
-/** Every failure as one line on stderr and a non-zero exit code; the stack trace only with --verbose. */
-final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
+/**
+ * Every failure as one line on stderr and a non-zero exit code; the stack trace only with --verbose. Public for the
+ * spark module's command, which reports as the tool does.
+ */
+public final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
     private final PrintStream err;
 
-    ErrorReport(PrintStream err) {
+    public ErrorReport(PrintStream err) {
         this.err = err;
     }
 
@@ -43,7 +46,7 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
     }
 
     /** Wrong arguments: one line and a pointer to --help. */
-    static int usage(CommandLine.ParameterException e, String[] args) {
+    public static int usage(CommandLine.ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
         commandLine.getErr().println("hprune: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ")
                 + " (see '" + commandLine.getCommandSpec().qualifiedName() + " --help')");

@@ -17,4 +17,12 @@ public final class OutputOptions {
 
     @Option(names = "--no-report", description = "write no report")
     boolean noReport;
+
+    public boolean quiet() {
+        return quiet;
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
 }

@@ -9,4 +9,8 @@ public final class PruningOptions {
                     + "GenParam of create_dl_pruning, 1..1024; 1 is HALCON's selection, 8 often runs faster; "
                     + "default: ${DEFAULT-VALUE})")
     int kernelMultiple;
+
+    public int kernelMultiple() {
+        return kernelMultiple;
+    }
 }

@@ -1,6 +1,6 @@
 package dev.hprune.cli;
 
 /** A command that knows whether --verbose was given (the error report then adds the stack trace). */
-interface Verbosity {
+public interface Verbosity {
     boolean verbose();
 }

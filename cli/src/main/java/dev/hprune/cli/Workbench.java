@@ -25,21 +25,32 @@ import java.util.stream.Stream;
 
 /**
  * The steps the commands share: open a model, prepare data for it (HALCON's dataset and preprocessing procedures),
- * measure (evaluate_dl_model), prune, retrain (train_dl_model), print and report.
+ * measure (evaluate_dl_model), prune, retrain (train_dl_model), print and report. Public for the spark module, whose
+ * driver does the same steps around the work it hands to a cluster.
  */
-final class Workbench implements AutoCloseable {
+public final class Workbench implements AutoCloseable {
     final PrintStream out;
     final PrintStream err;
     final Progress progress;
+    private final Path workParent;
 
     Workbench(PrintStream out, PrintStream err, boolean quiet) {
+        this(out, err, quiet, null);
+    }
+
+    /**
+     * A workbench whose temporary folder is made in {@code workParent} (the system's temporary folder where null), e.g.
+     * on a path that a cluster's executors share.
+     */
+    public Workbench(PrintStream out, PrintStream err, boolean quiet, Path workParent) {
         this.out = out;
         this.err = err;
         this.progress = new Progress(err, quiet);
+        this.workParent = workParent;
     }
 
     /** A model's data, preprocessed for it. */
-    record Prepared(DlData data) {}
+    public record Prepared(DlData data) {}
 
     private Path workDir;
 
@@ -47,10 +58,11 @@ final class Workbench implements AutoCloseable {
      * A temporary folder for the data's PNG folders and preprocessed samples, made on first use and removed by
      * {@link #close()}.
      */
-    Path workDir() {
+    public Path workDir() {
         if (workDir == null) {
             try {
-                workDir = Files.createTempDirectory("hprune-data-");
+                workDir = workParent == null ? Files.createTempDirectory("hprune-data-")
+                        : Files.createTempDirectory(workParent, "hprune-data-");
             } catch (IOException e) {
                 throw new CliException("cannot create a temporary folder: " + e.getMessage(), 5200);
             }
@@ -75,7 +87,7 @@ final class Workbench implements AutoCloseable {
     }
 
     /** read_dl_model, refused unless it is a classifier, with the options applied. */
-    HDlModel open(Path file, ModelOptions options) {
+    public HDlModel open(Path file, ModelOptions options) {
         HDlModel model = ModelFiles.read(file);
         requireClassifier(model, file.toString());
         configure(model, options);
@@ -124,7 +136,7 @@ final class Workbench implements AutoCloseable {
     }
 
     /** Reads the data (before the model, so that a wrong folder is reported at once). */
-    DlData.Raw load(DataOptions options) {
+    public DlData.Raw load(DataOptions options) {
         if (!(options.heldOut >= 0 && options.heldOut < 1)) {
             throw new CliException("--held-out must be in [0, 1), got " + options.heldOut);
         }
@@ -135,7 +147,7 @@ final class Workbench implements AutoCloseable {
      * Splits and preprocesses the data for the model with HALCON's procedures; an image folder's class names become
      * the model's 'class_names'.
      */
-    Prepared prepare(HDlModel model, DlData.Raw raw, DataOptions options) {
+    public Prepared prepare(HDlModel model, DlData.Raw raw, DataOptions options) {
         DlData data = DlData.prepare(new HTuple(model), raw, options.heldOut, options.seed, options.trainLimit,
                 options.testLimit, workDir());
         if (!progress.quiet()) {
@@ -146,7 +158,7 @@ final class Workbench implements AutoCloseable {
     }
 
     /** evaluate_dl_model on the 'test' split: accuracy is 1 - 'top1_error'. */
-    Outcome measure(String label, double percentage, boolean retrained, HDlModel model, Prepared prepared) {
+    public Outcome measure(String label, double percentage, boolean retrained, HDlModel model, Prepared prepared) {
         double accuracy = prepared.data().testCount() == 0 ? Double.NaN
                 : 1 - DlSteps.top1Error(new HTuple(model), prepared.data());
         return new Outcome(label, percentage, retrained, accuracy, ModelStats.of(model));
@@ -187,12 +199,12 @@ final class Workbench implements AutoCloseable {
         void accept(double percentage, HDlModel pruned, HDlPrune pruning);
     }
 
-    static String format(double percentage) {
+    public static String format(double percentage) {
         return (percentage == Math.rint(percentage) ? Long.toString((long) percentage)
                 : String.format(Locale.ROOT, "%.1f", percentage)) + " %";
     }
 
-    TextTable summary(List<Outcome> outcomes) {
+    public TextTable summary(List<Outcome> outcomes) {
         ModelStats reference = outcomes.get(0).stats();
         TextTable table = new TextTable("model", "accuracy", "kernels", "parameters", "MACs", "MACs vs original");
         for (Outcome o : outcomes) {
@@ -204,7 +216,7 @@ final class Workbench implements AutoCloseable {
     }
 
     /** Writes the report unless disabled and prints its path. */
-    void report(OutputOptions options, String title, String subtitle, List<Outcome> outcomes, TextTable summary) {
+    public void report(OutputOptions options, String title, String subtitle, List<Outcome> outcomes, TextTable summary) {
         if (options.noReport) {
             return;
         }

@@ -134,6 +134,18 @@ public final class DlData {
                 indices(samples, "test").length());
     }
 
+    /**
+     * A DLDataset that is already split and preprocessed (it has 'dlsample_dir' and every sample a 'split'), e.g. one
+     * that a driver prepared and an executor read back with read_dict.
+     */
+    public static DlData ofPrepared(HTuple dataset, String description) {
+        if (!has(dataset, "samples") || !has(dataset, "dlsample_dir")) {
+            throw new CliException("not a preprocessed DLDataset (needs 'samples' and 'dlsample_dir')", 1302);
+        }
+        HTuple samples = get(dataset, "samples");
+        return new DlData(dataset, description, indices(samples, "train").length(), indices(samples, "test").length());
+    }
+
     public HTuple dataset() {
         return dataset;
     }

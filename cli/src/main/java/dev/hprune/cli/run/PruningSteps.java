@@ -22,6 +22,16 @@ public final class PruningSteps {
      */
     public static HDlPrune score(HDlModel model, DlData data, double percentage, int kernelMultiple,
             Progress progress) {
+        HDlPrune pruning = create(model, percentage, kernelMultiple);
+        HTuple train = data.indices("train");
+        try (Progress.Bar bar = progress.start("scoring", train.length())) {
+            addBatches(model, pruning, data.dataset(), train, bar);
+        }
+        return pruning;
+    }
+
+    /** create_dl_pruning ('oracle') with 'percentage' and, above 1, hprune's 'kernel_multiple'. */
+    public static HDlPrune create(HDlModel model, double percentage, int kernelMultiple) {
         HDict genParam = new HDict();
         genParam.SetDictTuple("percentage", new HTuple(percentage));
         if (kernelMultiple != 1) {
@@ -29,21 +39,27 @@ public final class PruningSteps {
         }
         HDlPrune pruning = model.CreateDlPruning("oracle", genParam);
         genParam.close();
-        HTuple train = data.indices("train");
-        int batchSize = model.GetDlModelParam("batch_size").getI();
-        try (Progress.Bar bar = progress.start("scoring", train.length())) {
-            for (int start = 0; start < train.length(); start += batchSize) {
-                int end = Math.min(train.length(), start + batchSize);
-                HTuple batch = new HTuple();
-                read_dl_samples(data.dataset(), train.TupleSelectRange(new HTuple(start), new HTuple(end - 1)), batch);
-                HOperatorSet.AddDlPruningBatch(new HTuple(model), new HTuple(pruning), batch);
-                for (int i = 0; i < batch.length(); i++) {
-                    HOperatorSet.ClearHandle(new HTuple(batch.getH(i)));
-                }
-                bar.stepBy(end - start);
-            }
-        }
         return pruning;
+    }
+
+    /**
+     * add_dl_pruning_batch over the samples {@code indices} of {@code dataset}, in their order, in batches of the
+     * model's 'batch_size' (read_dl_samples); the batches start at the first index, so a caller that splits the indices
+     * at multiples of the batch size gets the same batches as one call over all of them.
+     */
+    public static void addBatches(HDlModel model, HDlPrune pruning, HTuple dataset, HTuple indices,
+            Progress.Bar bar) {
+        int batchSize = model.GetDlModelParam("batch_size").getI();
+        for (int start = 0; start < indices.length(); start += batchSize) {
+            int end = Math.min(indices.length(), start + batchSize);
+            HTuple batch = new HTuple();
+            read_dl_samples(dataset, indices.TupleSelectRange(new HTuple(start), new HTuple(end - 1)), batch);
+            HOperatorSet.AddDlPruningBatch(new HTuple(model), new HTuple(pruning), batch);
+            for (int i = 0; i < batch.length(); i++) {
+                HOperatorSet.ClearHandle(new HTuple(batch.getH(i)));
+            }
+            bar.stepBy(end - start);
+        }
     }
 
     /** gen_dl_pruned_model at {@code percentage}: a new model, the original unchanged. */
