@@ -3,10 +3,6 @@ package dev.hprune.compat.prune;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.hprune.compat.backend.Backend;
-import dev.hprune.compat.backend.ModelSession;
-import dev.hprune.compat.backend.SessionOptions;
-import dev.hprune.compat.backend.TrainingSpec;
 import dev.hprune.compat.dict.Dict;
 import dev.hprune.compat.dict.DictOperators;
 import dev.hprune.compat.dict.DictValue;
@@ -14,7 +10,6 @@ import dev.hprune.compat.dl.DlModel;
 import dev.hprune.compat.dl.DlModelOperators;
 import dev.hprune.compat.error.HalconError;
 import dev.hprune.compat.graph.Graph;
-import dev.hprune.compat.graph.Tensor;
 import dev.hprune.compat.handle.Handle;
 import dev.hprune.compat.handle.HandleRegistry;
 import dev.hprune.compat.handle.HandleType;
@@ -22,9 +17,7 @@ import dev.hprune.compat.image.Image;
 import dev.hprune.compat.image.PixelType;
 import dev.hprune.compat.testing.TestGraphs;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,60 +27,17 @@ import org.junit.jupiter.api.Test;
 class DlPruningOperatorsTest {
 
     /** Scores every channel c of every requested activation with (c + 1) per sample. */
-    static final class ScoringBackend implements Backend {
-        int scoredSamples;
-
-        @Override
-        public String name() {
-            return "scripted";
-        }
-
-        @Override
-        public boolean supportsRuntime(String runtime) {
-            return runtime.equals("cpu");
-        }
-
-        @Override
-        public ModelSession open(Graph graph, SessionOptions options) {
-            ChannelFlow flow = ChannelFlow.of(graph);
-            return new ModelSession() {
-                @Override
-                public Map<String, Tensor> run(Map<String, Tensor> feeds, List<String> fetches) {
-                    throw new UnsupportedOperationException();
+    static ScriptedScoringBackend scoringBackend() {
+        return new ScriptedScoringBackend("scripted", (scores, images, labels) -> {
+            for (float[] values : scores) {
+                for (int c = 0; c < values.length; c++) {
+                    values[c] = (c + 1) * labels.length;
                 }
-
-                @Override
-                public double trainStep(TrainingSpec spec, Tensor images, long[] labels) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public Map<String, float[]> taylorScores(String input, String logits, Tensor images, long[] labels,
-                        List<String> activations) {
-                    scoredSamples += labels.length;
-                    Map<String, float[]> scores = new LinkedHashMap<>();
-                    for (String activation : activations) {
-                        float[] values = new float[flow.channels(activation).orElseThrow().count()];
-                        for (int c = 0; c < values.length; c++) {
-                            values[c] = (c + 1) * labels.length;
-                        }
-                        scores.put(activation, values);
-                    }
-                    return scores;
-                }
-
-                @Override
-                public Map<String, Tensor> weights() {
-                    return Map.of();
-                }
-
-                @Override
-                public void close() {}
-            };
-        }
+            }
+        });
     }
 
-    private final ScoringBackend backend = new ScoringBackend();
+    private final ScriptedScoringBackend backend = scoringBackend();
 
     private List<Object> model(Graph graph) {
         return List.of(DlModelOperators.register(DlModelTestAccess.of(graph, backend)));

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.hprune.compat.backend.Backend;
-import dev.hprune.compat.backend.ModelSession;
-import dev.hprune.compat.backend.SessionOptions;
-import dev.hprune.compat.backend.TrainingSpec;
 import dev.hprune.compat.dict.Dict;
 import dev.hprune.compat.dict.DictOperators;
 import dev.hprune.compat.dict.DictValue;
@@ -14,7 +11,6 @@ import dev.hprune.compat.dictfile.DictFiles;
 import dev.hprune.compat.dl.DlModel;
 import dev.hprune.compat.error.HalconError;
 import dev.hprune.compat.graph.Graph;
-import dev.hprune.compat.graph.Tensor;
 import dev.hprune.compat.handle.Handle;
 import dev.hprune.compat.handle.HandleRegistry;
 import dev.hprune.compat.handle.HandleType;
@@ -41,61 +37,21 @@ import org.junit.jupiter.api.io.TempDir;
 class DlPruningScoresTest {
 
     /** Scores derived from each batch's pixels: the same batch always scores the same, different batches differ. */
-    static final class WideScoringBackend implements Backend {
-        @Override
-        public String name() {
-            return "scripted-wide";
-        }
-
-        @Override
-        public boolean supportsRuntime(String runtime) {
-            return runtime.equals("cpu");
-        }
-
-        @Override
-        public ModelSession open(Graph graph, SessionOptions options) {
-            ChannelFlow flow = ChannelFlow.of(graph);
-            return new ModelSession() {
-                @Override
-                public Map<String, Tensor> run(Map<String, Tensor> feeds, List<String> fetches) {
-                    throw new UnsupportedOperationException();
+    private static ScriptedScoringBackend wideScoringBackend() {
+        return new ScriptedScoringBackend("scripted-wide", (scores, images, labels) -> {
+            Random random = new Random(Arrays.hashCode(images.toFloats()) * 31L + Arrays.hashCode(labels));
+            for (float[] values : scores) {
+                for (int c = 0; c < values.length; c++) {
+                    values[c] = (float) Math.scalb(1.0 + random.nextDouble(), random.nextInt(60) - 40);
                 }
-
-                @Override
-                public double trainStep(TrainingSpec spec, Tensor images, long[] labels) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public Map<String, float[]> taylorScores(String input, String logits, Tensor images, long[] labels,
-                        List<String> activations) {
-                    Random random = new Random(Arrays.hashCode(images.toFloats()) * 31L + Arrays.hashCode(labels));
-                    Map<String, float[]> scores = new LinkedHashMap<>();
-                    for (String activation : activations) {
-                        float[] values = new float[flow.channels(activation).orElseThrow().count()];
-                        for (int c = 0; c < values.length; c++) {
-                            values[c] = (float) Math.scalb(1.0 + random.nextDouble(), random.nextInt(60) - 40);
-                        }
-                        scores.put(activation, values);
-                    }
-                    return scores;
-                }
-
-                @Override
-                public Map<String, Tensor> weights() {
-                    return Map.of();
-                }
-
-                @Override
-                public void close() {}
-            };
-        }
+            }
+        });
     }
 
     @TempDir
     Path folder;
 
-    private final Backend backend = new WideScoringBackend();
+    private final Backend backend = wideScoringBackend();
 
     private List<Object> model(Graph graph) {
         return List.of(dev.hprune.compat.dl.DlModelOperators.register(DlModelTestAccess.of(graph, backend)));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * out × in × kh × kw + out (bias); a Gemm's are out × in and out × in + out.
  */
 class ModelCostParamsTest {
-    private final DlPruningOperatorsTest.ScoringBackend backend = new DlPruningOperatorsTest.ScoringBackend();
+    private final ScriptedScoringBackend backend = DlPruningOperatorsTest.scoringBackend();
 
     private List<Object> model(Graph graph) {
         return List.of(DlModelOperators.register(DlModelTestAccess.of(graph, backend)));
