@@ -22,10 +22,28 @@ class NativeEnvironmentTest {
 
     @ParameterizedTest
     @CsvSource(nullValues = "unset", value = {
-        "unset, amd64, true", "1, amd64, true", "true, amd64, true", "0, amd64, false", "false, amd64, false",
-        "unset, aarch64, false", "1, aarch64, true", "0, x86_64, false", "unset, x86_64, true"})
-    void oneDnnIsOnByDefaultOnX86AndOffOnlyWhenTheVariableSaysSo(String value, String arch, boolean on) {
-        assertThat(NativeEnvironment.oneDnnEnabled(value, arch)).isEqualTo(on);
+        "unset, true, true", "unset, false, false", "1, false, true", "true, false, true", "0, true, false",
+        "false, true, false", "yes, true, true", "yes, false, false"})
+    void theVariableDecidesAndUnsetTheCpuDoes(String value, boolean cpuDefault, boolean on) {
+        assertThat(NativeEnvironment.oneDnnEnabled(value, cpuDefault)).isEqualTo(on);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // this build machine's AMD EPYC: AVX2, no AVX-512 at all
+        "Linux | amd64 | flags\t\t: fpu sse2 avx avx2 fma bmi2 | false",
+        "Linux | amd64 | flags\t\t: fpu avx2 avx512f avx512_vnni | true",
+        "Linux | amd64 | flags\t\t: fpu avx2 avx512f avx512_bf16 | true",
+        "Linux | x86_64 | flags\t\t: fpu avx2 avx_vnni | true",
+        "Linux | amd64 | flags\t\t: fpu avx2 amx_tile amx_int8 | true",
+        "Linux | amd64 | flags\t\t: fpu avx512f avx512vl | false",
+        "Linux | aarch64 | CPU part\t: 0xd40 | true",
+        "Linux | aarch64 | CPU part\t: 0xd0c | false",
+        "Windows 11 | amd64 | - | true",
+        "Mac OS X | aarch64 | - | false"})
+    void tensorFlowsDefaultFollowsTheCpuFeatures(String os, String arch, String cpuinfo, boolean on) {
+        assertThat(NativeEnvironment.cpuEnablesOneDnn(os, arch, "processor\t: 0\n" + cpuinfo + "\nbogomips\t: 1\n"))
+                .isEqualTo(on);
     }
 
     interface Getenv extends Library {
@@ -38,6 +56,7 @@ class NativeEnvironmentTest {
         System.out.println("pool=" + java.util.Arrays.toString(ThreadPlanTest.threadsOfASecondSessionAskingForThree()));
         Getenv c = Native.load("c", Getenv.class);
         System.out.println("native=" + c.getenv(NativeEnvironment.SESSION_POOLS_VARIABLE));
+        System.out.println("nativeOneDnn=" + c.getenv(NativeEnvironment.ONEDNN_VARIABLE));
         System.out.println("pools=" + NativeEnvironment.sessionThreadPools());
         System.out.println("onednn=" + NativeEnvironment.oneDnnEnabled());
     }
@@ -62,7 +81,10 @@ class NativeEnvironmentTest {
         String out = child(Map.of());
         // TensorFlow acts on it: the second session starts a pool of the 3 threads it asks for
         assertThat(out).contains("native=1", "pools=true", "onednn=true", "pool=[3, 0]",
-                "set TF_OVERRIDE_GLOBAL_THREADPOOL=1 in this process (it was unset)");
+                "set TF_OVERRIDE_GLOBAL_THREADPOOL=1 in this process (it was unset)",
+                "set TF_ENABLE_ONEDNN_OPTS=1 in this process (it was unset)", "nativeOneDnn=1");
+        // TensorFlow's own word for it, whatever this CPU's default is
+        assertThat(out).contains("oneDNN custom operations are on");
         assertThat(out).doesNotContain("oneDNN is off");
     }
 
@@ -71,6 +93,6 @@ class NativeEnvironmentTest {
         String out = child(Map.of(NativeEnvironment.SESSION_POOLS_VARIABLE, "0", NativeEnvironment.ONEDNN_VARIABLE,
                 "0"));
         assertThat(out).contains("native=0", "pools=false", "onednn=false", "pool=[0, 0]", "oneDNN is off (TF_ENABLE_ONEDNN_OPTS=0");
-        assertThat(out).doesNotContain("in this process (it was unset)");
+        assertThat(out).doesNotContain("in this process (it was unset)", "oneDNN custom operations are on");
     }
 }
