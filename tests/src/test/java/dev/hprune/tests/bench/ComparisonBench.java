@@ -165,7 +165,7 @@ public final class ComparisonBench {
                         + "batch 1 first, then MobileNetV2 at batch 16 (ApplyDlModel, TF device).%n%n");
                 print("| environment | MNIST CNN b1 img/s | MobileNetV2 b16 img/s |%n|---|---|---|%n");
                 for (Map.Entry<String, Map<String, String>> env : List.of(
-                        Map.entry("no TF variables (the backend sets TF_OVERRIDE_GLOBAL_THREADPOOL=1 itself)",
+                        Map.entry("no TF variables (the backend sets both to 1 itself)",
                                 Map.<String, String>of()),
                         Map.entry("TF_ENABLE_ONEDNN_OPTS=1 TF_OVERRIDE_GLOBAL_THREADPOOL=1 exported",
                                 Map.of("TF_ENABLE_ONEDNN_OPTS", "1", "TF_OVERRIDE_GLOBAL_THREADPOOL", "1")),
