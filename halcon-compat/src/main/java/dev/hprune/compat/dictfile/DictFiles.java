@@ -7,13 +7,13 @@ import dev.hprune.compat.dl.DlModel;
 import dev.hprune.compat.dl.DlModelOperators;
 import dev.hprune.compat.error.ErrorCodes;
 import dev.hprune.compat.error.HalconError;
+import dev.hprune.compat.io.FileBytes;
 import dev.hprune.compat.handle.Handle;
 import dev.hprune.compat.handle.HandleRegistry;
 import dev.hprune.compat.handle.HandleType;
 import dev.hprune.compat.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,14 +40,7 @@ public final class DictFiles {
         String name = ControlArgs.string(fileName, 1);
         JsonFormat.Literals literals = readParams(genParamName, genParamValue);
         Path file = existing(path(name, ErrorCodes.FILE_NOT_FOUND));
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new HalconError(ErrorCodes.FILE_NOT_FOUND, "", name, e);
-        } catch (IOException | RuntimeException e) {
-            throw new HalconError(ErrorCodes.FILE_READ, "", "cannot read " + file + ": " + e, e);
-        }
+        byte[] bytes = FileBytes.read(file, name);
         String ending = ending(file);
         Dict dict;
         if (HdictFormat.hasMagic(bytes)) {

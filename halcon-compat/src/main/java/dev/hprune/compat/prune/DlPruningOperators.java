@@ -8,14 +8,13 @@ import dev.hprune.compat.dl.DlModelOperators;
 import dev.hprune.compat.dl.SampleBatch;
 import dev.hprune.compat.error.ErrorCodes;
 import dev.hprune.compat.error.HalconError;
+import dev.hprune.compat.io.FileBytes;
 import dev.hprune.compat.graph.Graph;
 import dev.hprune.compat.handle.Handle;
 import dev.hprune.compat.handle.HandleRegistry;
 import dev.hprune.compat.handle.HandleType;
 import dev.hprune.compat.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,14 +175,7 @@ public final class DlPruningOperators {
         DlPruning p = pruning(pruning, 1);
         String name = ControlArgs.string(fileName, 2);
         Path file = path(name, ErrorCodes.FILE_NOT_FOUND);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new HalconError(ErrorCodes.FILE_NOT_FOUND, "", name, e);
-        } catch (IOException | RuntimeException e) {
-            throw new HalconError(ErrorCodes.FILE_READ, "", "cannot read " + file + ": " + e, e);
-        }
+        byte[] bytes = FileBytes.read(file, name);
         p.scores().replaceWith(ScoresFile.decode(bytes, p.architecture(), p.analysis()));
     }
 
