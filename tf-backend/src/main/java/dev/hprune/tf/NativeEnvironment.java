@@ -44,6 +44,7 @@ final class NativeEnvironment {
     /** What {@link #prepare()} set natively: the process's value now, which {@link System#getenv} does not see. */
     private static volatile String sessionPoolsSet;
     private static volatile String oneDnnSet;
+    private static volatile Boolean cpuDefault;
 
     /** The C library's setenv (POSIX): returns 0 on success. */
     interface CLibrary extends Library {
@@ -110,15 +111,23 @@ final class NativeEnvironment {
         return cpuDefault;
     }
 
-    /** TensorFlow's default for this machine: see {@link #cpuEnablesOneDnn(String, String, String)}. */
+    /**
+     * TensorFlow's default for this machine (see {@link #cpuEnablesOneDnn(String, String, String)}), read from
+     * /proc/cpuinfo once: every forward pass asks (through {@link #oneDnnEnabled()}), and the CPU does not change.
+     */
     static boolean cpuEnablesOneDnn() {
-        String cpuinfo;
-        try {
-            cpuinfo = Files.readString(Path.of("/proc/cpuinfo"));
-        } catch (IOException | RuntimeException e) {
-            cpuinfo = "";
+        Boolean known = cpuDefault;
+        if (known == null) {
+            String cpuinfo;
+            try {
+                cpuinfo = Files.readString(Path.of("/proc/cpuinfo"));
+            } catch (IOException | RuntimeException e) {
+                cpuinfo = "";
+            }
+            known = cpuEnablesOneDnn(System.getProperty("os.name"), System.getProperty("os.arch"), cpuinfo);
+            cpuDefault = known;
         }
-        return cpuEnablesOneDnn(System.getProperty("os.name"), System.getProperty("os.arch"), cpuinfo);
+        return known;
     }
 
     /**
