@@ -115,6 +115,59 @@ class OrtBackendTest {
     }
 
     @Test
+    void aSessionOpenedForABatchSizeBindsItsOutputsAndStillRunsOtherBatches() {
+        try (ModelSession s = new OrtBackend().open(graph(), new SessionOptions("cpu", 0, 0, 0, 2))) {
+            List<float[]> earlier = new java.util.ArrayList<>();
+            List<float[]> expected = new java.util.ArrayList<>();
+            // the first run of batch 2 learns the output shape, later ones write into kept outputs; batches 1 and 3
+            // go to the session with the batch open, before and after
+            int[] batches = {2, 2, 1, 2, 3, 2, 2};
+            for (int run = 0; run < batches.length; run++) {
+                int n = batches[run];
+                float[] x = new float[4 * n];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = (run + 1) * (i % 3 == 0 ? -1 : 1) + i;
+                }
+                Tensor y = s.run(Map.of("x", Tensor.ofFloats(new long[] {n, 1, 2, 2}, x)), List.of("y")).get("y");
+                assertThat(y.shape()).containsExactly(n, 3);
+                float[] want = new float[3 * n];
+                for (int k = 0; k < n; k++) {
+                    System.arraycopy(byHand(java.util.Arrays.copyOfRange(x, 4 * k, 4 * k + 4)), 0, want, 3 * k, 3);
+                }
+                assertThat(y.toFloats()).containsExactly(want);
+                earlier.add(y.toFloats());
+                expected.add(want);
+            }
+            assertThat(((OrtModelSession) s).bindsOutputs()).isTrue();
+            // results handed out earlier are copies: later runs into the same kept outputs left them alone
+            for (int run = 0; run < earlier.size(); run++) {
+                assertThat(earlier.get(run)).containsExactly(expected.get(run));
+            }
+        }
+    }
+
+    @Test
+    void aSessionWithTheBatchOpenNeverBindsOutputs() {
+        try (ModelSession s = new OrtBackend().open(graph(), SessionOptions.cpu())) {
+            for (int run = 0; run < 3; run++) {
+                s.run(Map.of("x", Tensor.ofFloats(new long[] {2, 1, 2, 2}, new float[8])), List.of("y"));
+            }
+            assertThat(((OrtModelSession) s).bindsOutputs()).isFalse();
+        }
+    }
+
+    @Test
+    void theBatchIsFixedOnlyWhereItIsOpenAndTheOptionsNameOne() {
+        Graph open = graph();
+        Graph fixed = OrtBackend.withFixedBatch(open, 8);
+        assertThat(fixed.inputs().get(0).shape()).containsExactly(ValueInfo.Dim.fixed(8), ValueInfo.Dim.fixed(1),
+                ValueInfo.Dim.fixed(2), ValueInfo.Dim.fixed(2));
+        assertThat(fixed.nodes()).isEqualTo(open.nodes());
+        assertThat(OrtBackend.withFixedBatch(open, 0)).isSameAs(open);
+        assertThat(OrtBackend.withFixedBatch(fixed, 4)).isSameAs(fixed);
+    }
+
+    @Test
     void trainingScoringAndInnerValuesAreRefused() {
         ModelSession s = new OrtBackend().open(graph(), SessionOptions.cpu());
         Tensor x = Tensor.ofFloats(new long[] {1, 1, 2, 2}, new float[4]);
