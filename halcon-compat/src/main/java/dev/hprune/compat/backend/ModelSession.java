@@ -12,7 +12,8 @@ public interface ModelSession extends AutoCloseable {
 
     /**
      * Inference: feeds graph inputs by name and returns the requested values (any value of the graph, by ONNX name), in
-     * ONNX layout. Uses the current weights; BatchNormalization uses its running statistics.
+     * ONNX layout. Uses the current weights; BatchNormalization uses its running statistics. The feeds are read during
+     * the call and not kept: a caller may refill their arrays for its next call.
      */
     Map<String, Tensor> run(Map<String, Tensor> feeds, List<String> fetches);
 

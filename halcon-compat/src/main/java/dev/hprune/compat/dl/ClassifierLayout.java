@@ -40,7 +40,11 @@ record ClassifierLayout(String input, int channels, int height, int width, Strin
         }
 
         private static void softmax(double[] values) {
-            double max = java.util.Arrays.stream(values).max().orElse(0);
+            // a loop, not a stream: this runs once per sample of every apply_dl_model call
+            double max = values.length == 0 ? 0 : Double.NEGATIVE_INFINITY;
+            for (double value : values) {
+                max = Math.max(max, value);
+            }
             double sum = 0;
             for (int i = 0; i < values.length; i++) {
                 values[i] = Math.exp(values[i] - max);

@@ -25,12 +25,29 @@ public record SampleBatch(Tensor images, long[] labels) {
      * @param padTo the batch size to pad to with zero images (HALCON pads short batches); 0 for no padding
      */
     static SampleBatch of(List<Dict> samples, ModelParams params, boolean withLabels, int padTo) {
+        return of(samples, params, withLabels, padTo, null);
+    }
+
+    /** The number of floats {@link #of} fills for {@code count} images of the model's size. */
+    static int floats(ModelParams params, int count) {
+        return Math.multiplyExact(count, params.imageChannels() * params.imageHeight() * params.imageWidth());
+    }
+
+    /**
+     * @param into where the images go, of exactly {@link #floats} for the padded count, and the returned tensor's
+     *     data; null for a new array. Padding is written as zeros either way.
+     */
+    static SampleBatch of(List<Dict> samples, ModelParams params, boolean withLabels, int padTo, float[] into) {
         int count = Math.max(samples.size(), padTo);
         int c = params.imageChannels();
         int h = params.imageHeight();
         int w = params.imageWidth();
         int plane = c * h * w;
-        float[] data = new float[Math.multiplyExact(count, plane)];
+        float[] data = into != null ? into : new float[floats(params, count)];
+        if (data.length != floats(params, count)) {
+            throw new IllegalArgumentException(data.length + " floats for " + count + " images of " + plane);
+        }
+        java.util.Arrays.fill(data, samples.size() * plane, data.length, 0f);
         long[] labels = new long[withLabels ? samples.size() : 0];
         for (int n = 0; n < samples.size(); n++) {
             Image image = image(samples.get(n), n);

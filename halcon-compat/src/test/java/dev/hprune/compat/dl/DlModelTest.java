@@ -35,6 +35,8 @@ class DlModelTest {
     /** Records the batch sizes it ran and the training steps it took. */
     static final class ScriptedBackend implements Backend {
         final List<Integer> runBatches = new ArrayList<>();
+        /** Per run, each image's pixel sum, padding included. */
+        final List<List<Float>> runSums = new ArrayList<>();
         final List<TrainingSpec> steps = new ArrayList<>();
         int opened;
 
@@ -59,11 +61,14 @@ class DlModelTest {
                     int plane = images.size() / n;
                     runBatches.add(n);
                     float[] scores = new float[n * 3];
+                    List<Float> sums = new ArrayList<>();
+                    runSums.add(sums);
                     for (int i = 0; i < n; i++) {
                         float sum = 0;
                         for (int k = 0; k < plane; k++) {
                             sum += images.floatAt(i * plane + k);
                         }
+                        sums.add(sum);
                         scores[i * 3] = sum;
                         scores[i * 3 + 1] = -sum;
                     }
@@ -230,6 +235,10 @@ class DlModelTest {
         assertThat(backend.runBatches).containsExactly(4, 4);
         assertThat(results.get(5).confidences().get(0)).isEqualTo(20.0);
         assertThat(backend.opened).isEqualTo(1);
+        // the image array is kept between runs and calls: the padding is zeros again after full batches
+        assertThat(m.apply(List.of(sample(7, null))).get(0).confidences().get(0)).isEqualTo(28.0);
+        assertThat(backend.runSums).containsExactly(List.of(0f, 4f, 8f, 12f), List.of(16f, 20f, 0f, 0f),
+                List.of(28f, 0f, 0f, 0f));
     }
 
     @Test
