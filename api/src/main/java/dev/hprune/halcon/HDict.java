@@ -2,6 +2,7 @@ package dev.hprune.halcon;
 
 import dev.hprune.compat.dict.DictOperators;
 import dev.hprune.compat.dictfile.DictFiles;
+import dev.hprune.compat.handle.Handle;
 import dev.hprune.compat.handle.HandleType;
 import java.util.List;
 
@@ -21,6 +22,11 @@ public class HDict extends HHandle {
     /** A dict view of a handle, which must be a live dict handle (else 2453/2450/2454/2404). */
     public HDict(HHandle handle) {
         super(handle, HandleType.DICT, "create_dict");
+    }
+
+    /** A dict an operator just created: nothing to check. */
+    HDict(Handle handle) {
+        super(handle);
     }
 
     /** Replaces this object's handle by a new, empty dict. */

@@ -30,7 +30,7 @@ public class HDlModel extends HHandle {
         HOperatorSet.ApplyDlModel(new HTuple(this), new HTuple(sampleBatch), outputs, results);
         HDict[] dicts = new HDict[results.length()];
         for (int i = 0; i < dicts.length; i++) {
-            dicts[i] = new HDict(results.getH(i));
+            dicts[i] = new HDict(results.getH(i).handle());
         }
         return dicts;
     }

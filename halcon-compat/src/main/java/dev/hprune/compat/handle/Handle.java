@@ -11,6 +11,10 @@ import java.util.Objects;
  * given: the NULL handle (2453) and an id that no registry knows (2450). {@link HandleState#check} turns these states into
  * HALCON's errors in one place.
  *
+ * <p>A registered handle enters its registry's table when its id is first asked for ({@link #id}), not when it is
+ * created: only a handle whose number went out (to C, to a printout, to a file) can be looked up by number, and the
+ * many handles a Java program never numbers (apply_dl_model returns one result dict per image) cost no table entry.
+ *
  * <p>A payload that is {@link AutoCloseable} is closed exactly once: on {@link #clear()}, or when the handle becomes
  * unreachable (a {@link Cleaner}, since HALCON releases handles whose last reference is gone).
  */
@@ -18,33 +22,43 @@ public final class Handle {
     private static final Cleaner CLEANER = Cleaner.create();
 
     /** HALCON's NULL handle (an {@code HHandle} that was never initialized). */
-    public static final Handle NULL = new Handle(0, null, null, false);
+    public static final Handle NULL = new Handle(0, null, null, false, null);
 
     private final long id;
     private final HandleType type;
     private final boolean known;
     private final Cleaner.Cleanable release;
+    /** Where the id is entered on first use; null for placeholders, which no table holds. */
+    private final HandleRegistry registry;
+    private volatile boolean published;
     private volatile Object payload;
     private volatile boolean cleared;
 
-    private Handle(long id, HandleType type, Object payload, boolean known) {
+    private Handle(long id, HandleType type, Object payload, boolean known, HandleRegistry registry) {
         this.id = id;
         this.type = type;
         this.payload = payload;
         this.known = known;
+        this.registry = registry;
         this.release = payload instanceof AutoCloseable closeable ? CLEANER.register(this, new Release(closeable)) : null;
     }
 
-    static Handle live(long id, HandleType type, Object payload) {
-        return new Handle(id, Objects.requireNonNull(type), Objects.requireNonNull(payload), true);
+    static Handle live(long id, HandleType type, Object payload, HandleRegistry registry) {
+        return new Handle(id, Objects.requireNonNull(type), Objects.requireNonNull(payload), true,
+                Objects.requireNonNull(registry));
     }
 
     /** A handle for an id that no registry knows; every operator refuses it with 2450. */
     public static Handle unknown(long id) {
-        return id == 0 ? NULL : new Handle(id, null, null, false);
+        return id == 0 ? NULL : new Handle(id, null, null, false, null);
     }
 
+    /** The handle's number; from now on its registry finds the handle by it (see the class comment). */
     public long id() {
+        if (!published && registry != null) {
+            registry.publish(id, this);
+            published = true;
+        }
         return id;
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The process-wide table of live handles, so that a handle can be found again from its number (the C interface passes
  * handles as numbers). The table holds handles weakly: a handle nobody refers to any more is released, as in HALCON.
+ * A handle enters the table when its number is first asked for ({@link Handle#id}).
  */
 public final class HandleRegistry {
     private static final HandleRegistry GLOBAL = new HandleRegistry();
@@ -21,13 +22,15 @@ public final class HandleRegistry {
         return GLOBAL;
     }
 
-    /** A new live handle of {@code type} carrying {@code payload}. */
+    /** A new live handle of {@code type} carrying {@code payload}, findable by number once its id is asked for. */
     public Handle register(HandleType type, Object payload) {
+        return Handle.live(nextId.getAndIncrement(), type, payload, this);
+    }
+
+    /** Enters {@code handle} under its id; called by {@link Handle#id} on first use. */
+    void publish(long id, Handle handle) {
         dropReleased();
-        long id = nextId.getAndIncrement();
-        Handle handle = Handle.live(id, type, payload);
-        byId.put(id, new Entry(id, handle, released));
-        return handle;
+        byId.putIfAbsent(id, new Entry(id, handle, released));
     }
 
     /**
@@ -43,7 +46,7 @@ public final class HandleRegistry {
         return handle == null ? Handle.unknown(id) : handle;
     }
 
-    /** Number of ids currently known (live or not yet collected). */
+    /** Number of ids currently in the table: handed out, and live or not yet collected. */
     public int size() {
         dropReleased();
         return byId.size();

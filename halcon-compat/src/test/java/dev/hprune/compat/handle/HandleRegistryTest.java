@@ -46,6 +46,22 @@ class HandleRegistryTest {
     }
 
     @Test
+    void aHandleEntersTheTableWhenItsNumberIsFirstAskedFor() {
+        HandleRegistry registry = new HandleRegistry();
+        Handle first = registry.register(HandleType.DICT, new Object());
+        Handle second = registry.register(HandleType.DICT, new Object());
+        assertThat(registry.size()).isZero();
+        long id = second.id();
+        assertThat(second.id()).isEqualTo(id);
+        assertThat(registry.size()).isEqualTo(1);
+        assertThat(registry.lookup(id)).isSameAs(second);
+        // numbers follow creation, whichever went out first
+        assertThat(first.id()).isLessThan(id);
+        assertThat(registry.lookup(first.id())).isSameAs(first);
+        assertThat(registry.size()).isEqualTo(2);
+    }
+
+    @Test
     void stateChecksGiveHalconsNumbersInOrder() {
         Handle dict = HandleRegistry.global().register(HandleType.DICT, new Object());
         assertThat(code(() -> HandleState.check(Handle.NULL, HandleType.DICT, Object.class))).isEqualTo(2453);
