@@ -25,6 +25,8 @@ public final class DlModelOperators {
     public static final String RESULT_CLASS_NAMES = "classification_class_names";
     public static final String RESULT_CONFIDENCES = "classification_confidences";
     private static final List<String> RESULT_KEYS = List.of(RESULT_CLASS_IDS, RESULT_CLASS_NAMES, RESULT_CONFIDENCES);
+    /** What Outputs = [] asks for; one set for every call. */
+    private static final Set<String> ALL_RESULT_KEYS = Set.copyOf(RESULT_KEYS);
 
     /**
      * read_dl_model( : : FileName : DLModelHandle). A file whose shapes contradict each other at the model's image
@@ -132,7 +134,7 @@ public final class DlModelOperators {
 
     private static Set<String> outputs(List<Object> outputs) {
         if (outputs == null || outputs.isEmpty()) {
-            return new LinkedHashSet<>(RESULT_KEYS);
+            return ALL_RESULT_KEYS;
         }
         Set<String> wanted = new LinkedHashSet<>();
         for (Object output : outputs) {
