@@ -37,7 +37,9 @@ import java.util.Random;
  * <p>System properties: {@code hprune.benchCache} (the exported models), {@code hprune.python},
  * {@code hprune.peerScript}, {@code hprune.benchResults} (where the markdown goes besides stdout), {@code bench.seconds}
  * (timed seconds per measurement, default 3), {@code bench.pruneSeconds} (for the pruned-model rows, default 1.5),
- * {@code bench.only} (comma-separated section numbers to run, default all).
+ * {@code bench.only} (comma-separated section numbers to run, default all), {@code bench.rounds} (rounds of the
+ * alternating ONNX Runtime device and direct measurement, default 12), {@code bench.window} (seconds per window of
+ * that measurement, default 0.4).
  */
 public final class ComparisonBench {
     private ComparisonBench() {}
@@ -45,6 +47,9 @@ public final class ComparisonBench {
     static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "3"));
     static final double PRUNE_SECONDS = Double.parseDouble(System.getProperty("bench.pruneSeconds", "1.5"));
     static final int[] BATCHES = {1, 16, 32};
+    /** Rounds and window length of the alternating device-against-direct measurement (section 3b). */
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 12);
+    static final double WINDOW_SECONDS = Double.parseDouble(System.getProperty("bench.window", "0.4"));
     static final int THREADS = Runtime.getRuntime().availableProcessors();
 
     /** A benchmark model; {@code peer} is its name on the PyTorch side, null where PyTorch has no copy. */
@@ -133,13 +138,15 @@ public final class ComparisonBench {
                 for (Model m : applied) {
                     for (int batch : BATCHES) {
                         double ours = applyRate(m.file(), m, batch, SECONDS);
-                        double ortSame = ortRate(m.file(), m, batch, SECONDS, THREADS);
-                        double ortOne = THREADS == 1 ? ortSame : ortRate(m.file(), m, batch, SECONDS, 1);
+                        double[] rates = ortDeviceAndDirect(m, batch, WINDOW_SECONDS);
+                        double onOrtDevice = rates[0];
+                        double ortSame = rates[1];
+                        double ortOne = rates[2];
                         double ort = Math.max(ortSame, ortOne);
-                        double onOrtDevice = applyRateOnOrtDevice(m, batch, SECONDS);
-                        devices.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.2f | %s | %.2f |%n",
-                                m.sizeLabel(), batch, ours, onOrtDevice, ort, onOrtDevice / ort,
-                                onOrtDevice / ort >= 0.95 ? "yes" : "no", onOrtDevice / ours));
+                        devices.append(String.format(Locale.ROOT,
+                                "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.2f (%.2f - %.2f) | %s | %.2f | %.1e |%n",
+                                m.sizeLabel(), batch, ours, onOrtDevice, ortSame, ortOne, rates[3], rates[4], rates[5],
+                                rates[3] >= 0.95 ? "yes" : "no", onOrtDevice / ours, rates[6]));
                         OptionalDouble peer = OptionalDouble.empty();
                         if (m.peer() != null) {
                             OptionalDouble same = torch.rate(m.peer(), "apply", batch, THREADS, SECONDS);
@@ -153,12 +160,21 @@ public final class ComparisonBench {
                     }
                 }
                 print("%n### 3b. ApplyDlModel on the ONNX Runtime device (goal: >= 0.95x ONNX Runtime called directly)%n%n");
-                print("The same models and batches, measured in the same loop: ApplyDlModel on TensorFlow's CPU (the "
-                        + "column hprune above), ApplyDlModel after SetDlModelParam('device', the ONNX Runtime CPU "
-                        + "device), and ONNX Runtime called directly on the model file (the faster of %d threads and 1 "
-                        + "thread, as above).%n%n", THREADS);
-                print("| model | batch | TF device img/s | ONNX Runtime device img/s | ONNX Runtime direct img/s | "
-                        + "ORT device / direct | goal met | ORT device / TF device |%n|---|---|---|---|---|---|---|---|%n");
+                print("The same models and batches: ApplyDlModel on TensorFlow's CPU (the column hprune above), "
+                        + "ApplyDlModel after SetDlModelParam('device', the ONNX Runtime CPU device), and ONNX Runtime "
+                        + "called directly on the model file at %d threads and at 1 thread (default session options, one "
+                        + "input tensor reused). The last three are measured in windows of %.2f s taken in turn, %d "
+                        + "rounds, the order rotated each round; rates are medians over rounds, and the ratio is the "
+                        + "median over rounds of the device's rate to the faster direct rate of the same round (in "
+                        + "brackets its quartiles), since windows next to each other see the same load on this shared "
+                        + "machine. The device runs the model's own graph as written by hprune, with the batch "
+                        + "dimension fixed to 'batch_size' and outputs it keeps (README, 'Devices'). The last column: "
+                        + "the largest difference of a class's confidence between the two devices on the same images "
+                        + "(goal: within 1e-4).%n%n", THREADS, WINDOW_SECONDS, ROUNDS);
+                print("| model | batch | TF device img/s | ONNX Runtime device img/s | ONNX Runtime direct img/s, %d "
+                        + "threads | ONNX Runtime direct img/s, 1 thread | ORT device / faster direct | goal met | ORT "
+                        + "device / TF device | largest confidence difference to the TF device |%n"
+                        + "|---|---|---|---|---|---|---|---|---|---|%n", THREADS);
                 print("%s%n", devices);
                 print("### 3c. A plain program with and without TensorFlow's environment variables%n%n");
                 print("One child JVM per row, from this class path, running two models in one process: the MNIST CNN at "
@@ -327,15 +343,89 @@ public final class ComparisonBench {
         return rate;
     }
 
-    static double applyRateOnOrtDevice(Model m, int batch, double seconds) {
+    /**
+     * ApplyDlModel on the ONNX Runtime device next to ONNX Runtime called directly on the model file at
+     * {@link #THREADS} threads and at 1 thread, in {@link PairedRates} windows of {@code seconds} for {@link #ROUNDS}
+     * rounds: {median device img/s, median direct img/s at THREADS, at 1 thread, median over rounds of device / the
+     * faster direct of the same round, its lower quartile, its upper quartile, the largest confidence difference
+     * between the device's results and the TensorFlow device's on the same samples}.
+     */
+    static double[] ortDeviceAndDirect(Model m, int batch, double seconds) throws OrtException {
         HDlModel model = open(m.file(), m, batch);
         HDlDevice[] ort = HDlDevice.QueryAvailableDlDevices(HTuple.of("ai2", "execution_provider"),
                 HTuple.of("onnxruntime", "CPU"));
         model.SetDlModelParam("device", ort[0]);
         HDict[] samples = samples(batch, m.c(), m.h(), m.w(), m.classes(), new Random(3));
-        double rate = rate(batch, seconds, () -> model.ApplyDlModel(samples, new HTuple()));
-        model.ClearDlModel();
-        return rate;
+        HDlModel onTf = open(m.file(), m, batch);
+        double difference = largestDifference(onTf.ApplyDlModel(samples, new HTuple()),
+                model.ApplyDlModel(samples, new HTuple()));
+        onTf.ClearDlModel();
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        float[] data = new float[batch * m.c() * m.h() * m.w()];
+        Random random = new Random(3);
+        for (int k = 0; k < data.length; k++) {
+            data[k] = random.nextFloat();
+        }
+        try (OrtSession.SessionOptions all = new OrtSession.SessionOptions();
+                OrtSession.SessionOptions one = new OrtSession.SessionOptions()) {
+            all.setIntraOpNumThreads(THREADS);
+            one.setIntraOpNumThreads(1);
+            try (OrtSession onAll = env.createSession(m.file().toString(), all);
+                    OrtSession onOne = env.createSession(m.file().toString(), one);
+                    OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(data),
+                            new long[] {batch, m.c(), m.h(), m.w()})) {
+                double[][] rates = PairedRates.measure(batch, ROUNDS, seconds, List.of(
+                        () -> model.ApplyDlModel(samples, new HTuple()), direct(onAll, x), direct(onOne, x)));
+                double[] ratios = new double[ROUNDS];
+                for (int round = 0; round < ROUNDS; round++) {
+                    ratios[round] = rates[round][0] / Math.max(rates[round][1], rates[round][2]);
+                }
+                return new double[] {PairedRates.median(PairedRates.column(rates, 0)),
+                        PairedRates.median(PairedRates.column(rates, 1)),
+                        PairedRates.median(PairedRates.column(rates, 2)), PairedRates.median(ratios),
+                        PairedRates.quantile(ratios, 0.25), PairedRates.quantile(ratios, 0.75), difference};
+            }
+        } finally {
+            model.ClearDlModel();
+        }
+    }
+
+    /** One run of {@code session} on {@code x}, as a program calling ONNX Runtime itself would make it. */
+    private static Runnable direct(OrtSession session, OnnxTensor x) {
+        String input = session.getInputNames().iterator().next();
+        return () -> {
+            try (OrtSession.Result ignored = session.run(Map.of(input, x))) {
+                // only the time counts
+            } catch (OrtException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /** The largest difference of one class's confidence between two devices' results for the same samples. */
+    static double largestDifference(HDict[] a, HDict[] b) {
+        double largest = 0;
+        for (int i = 0; i < a.length; i++) {
+            Map<Long, Double> left = byClass(a[i]);
+            Map<Long, Double> right = byClass(b[i]);
+            if (!left.keySet().equals(right.keySet())) {
+                return Double.POSITIVE_INFINITY;
+            }
+            for (Map.Entry<Long, Double> e : left.entrySet()) {
+                largest = Math.max(largest, Math.abs(e.getValue() - right.get(e.getKey())));
+            }
+        }
+        return largest;
+    }
+
+    private static Map<Long, Double> byClass(HDict result) {
+        HTuple ids = result.GetDictTuple("classification_class_ids");
+        HTuple values = result.GetDictTuple("classification_confidences");
+        Map<Long, Double> confidences = new LinkedHashMap<>();
+        for (int k = 0; k < ids.length(); k++) {
+            confidences.put(ids.getL(k), values.getD(k));
+        }
+        return confidences;
     }
 
     static double ortRate(Path file, Model m, int batch, double seconds, int threads) throws OrtException {

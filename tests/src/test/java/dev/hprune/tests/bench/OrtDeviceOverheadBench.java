@@ -17,8 +17,9 @@ import java.util.Random;
 
 /**
  * What the ONNX Runtime device adds around ONNX Runtime: ApplyDlModel on the device (DLSample dicts in, result dicts
- * out) next to ONNX Runtime called directly on the same file with the same session options (1 intra-op thread, all
- * graph optimizations; the device gets 1 thread through hprune.intraOpThreads), at batch 1, 16 and 32. The direct side
+ * out) next to ONNX Runtime called directly on the same file with the same thread count and optimization level (1
+ * intra-op thread, all graph optimizations; the device gets 1 thread through hprune.intraOpThreads; the device also
+ * fixes the batch dimension and binds its outputs, see OrtBackend), at batch 1, 16 and 32. The direct side
  * reuses one input tensor and reads the output's floats, the least a caller does. Each pair is measured
  * {@code bench.rounds} times alternately (default 3) and the best rate of each side counts, so that a load spike on a
  * shared machine hits both sides alike. Besides wall-clock rates it reports rates by the calling thread's CPU time:
