@@ -38,7 +38,7 @@ import java.util.Random;
  * {@code hprune.peerScript}, {@code hprune.benchResults} (where the markdown goes besides stdout), {@code bench.seconds}
  * (timed seconds per measurement, default 3), {@code bench.pruneSeconds} (for the pruned-model rows, default 1.5),
  * {@code bench.only} (comma-separated section numbers to run, default all), {@code bench.rounds} (rounds of the
- * alternating ONNX Runtime device and direct measurement, default 12), {@code bench.window} (seconds per window of
+ * alternating ONNX Runtime device and direct measurement, default 20), {@code bench.window} (seconds per window of
  * that measurement, default 0.4).
  */
 public final class ComparisonBench {
@@ -48,7 +48,7 @@ public final class ComparisonBench {
     static final double PRUNE_SECONDS = Double.parseDouble(System.getProperty("bench.pruneSeconds", "1.5"));
     static final int[] BATCHES = {1, 16, 32};
     /** Rounds and window length of the alternating device-against-direct measurement (section 3b). */
-    static final int ROUNDS = Integer.getInteger("bench.rounds", 12);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 20);
     static final double WINDOW_SECONDS = Double.parseDouble(System.getProperty("bench.window", "0.4"));
     static final int THREADS = Runtime.getRuntime().availableProcessors();
 

@@ -29,12 +29,15 @@ final class PairedRates {
         return rates;
     }
 
-    /** Images per second of calls to {@code work} until {@code seconds} have passed, at least two calls. */
+    /**
+     * Images per second of calls to {@code work} until {@code seconds} have passed, at least one call (a call of a
+     * large model at batch 32 takes about a second here, and a shorter window sees less drift).
+     */
     static double window(int batch, double seconds, Runnable work) {
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         int calls = 0;
-        while (calls < 2 || System.nanoTime() < end) {
+        while (calls < 1 || System.nanoTime() < end) {
             work.run();
             calls++;
         }
