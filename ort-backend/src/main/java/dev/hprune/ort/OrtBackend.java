@@ -45,14 +45,22 @@ public final class OrtBackend implements Backend {
         return List.of(new Device(NAME, "cpu", 0, "ONNX Runtime CPU", NAME, "CPU", true));
     }
 
-    /** Runs below this many multiply-accumulates (batch included) get one thread (see {@link #intraOpThreads}). */
-    static final long SMALL_RUN_MACS = 8_000_000L;
+    /**
+     * Runs whose multiply-accumulating operators (Conv, ConvTranspose, Gemm, MatMul) average fewer multiply-accumulates
+     * than this, batch included, get one thread (see {@link #intraOpThreads}).
+     */
+    static final long SMALL_OPERATOR_MACS = 2_000_000L;
+
+    private static final java.util.Set<String> MAC_OPERATORS = java.util.Set.of("Conv", "ConvTranspose", "Gemm",
+            "MatMul");
 
     /**
-     * The caller's choice, else one thread for a run of fewer than {@link #SMALL_RUN_MACS} multiply-accumulates and the
-     * machine's cores otherwise. ONNX Runtime hands work to its pool far more cheaply than TensorFlow's oneDNN kernels
-     * (bench section 3, 2 vCPUs: two threads ran the MNIST CNN at batch 16, 16 MMAC a run, 1.6 times as fast as one),
-     * but at batch 1 of the MNIST CNN (1 MMAC) one thread was 1.4 times as fast as two.
+     * The caller's choice, else one thread where the run's multiply-accumulating operators average fewer than
+     * {@link #SMALL_OPERATOR_MACS} multiply-accumulates (batch included) and the machine's cores otherwise. What decides
+     * is the work one operator hands to the pool, not the whole run's: on 2 vCPUs (bench section 3b, ONNX Runtime
+     * direct) two threads ran the MNIST CNN at batch 16 (16.5 M MACs in 3 operators, 5.5 M each) 1.45 times as fast as
+     * one, but the PP-OCR classifier at batch 1 (16.3 M MACs in 54 operators, 0.3 M each) 0.9 to 0.99 times as fast;
+     * MobileNetV2 at batch 1 (5.7 M each) 1.4 times; at 0.3 M each (the MNIST CNN at batch 1) the two were alike.
      */
     static int intraOpThreads(Graph graph, SessionOptions options, int cores) {
         if (options.intraOpThreads() > 0) {
@@ -64,7 +72,9 @@ public final class OrtBackend implements Backend {
                 try {
                     long macs = ModelCost.of(graph, (int) shape.get(1).value(), (int) shape.get(2).value(),
                             (int) shape.get(3).value()).macs();
-                    if (macs * options.batchSize() < SMALL_RUN_MACS) {
+                    long operators = Math.max(1,
+                            graph.nodes().stream().filter(n -> MAC_OPERATORS.contains(n.opType())).count());
+                    if (macs / operators * options.batchSize() < SMALL_OPERATOR_MACS) {
                         return 1;
                     }
                 } catch (RuntimeException e) {

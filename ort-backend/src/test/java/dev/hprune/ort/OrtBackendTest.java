@@ -191,9 +191,19 @@ class OrtBackendTest {
     void smallRunsGetOneThreadAndLargerOnesTheCores() {
         Graph fixed = graph().withInputs(List.of(new ValueInfo("x", DataType.FLOAT, List.of(ValueInfo.Dim.named("N"),
                 ValueInfo.Dim.fixed(1), ValueInfo.Dim.fixed(2), ValueInfo.Dim.fixed(2)))));
-        // 12 MACs per image
+        // 12 MACs per image in one Gemm: 2 M MACs an operator from batch 166,667 on
         assertThat(OrtBackend.intraOpThreads(fixed, new SessionOptions("cpu", 0, 0, 0, 1), 8)).isEqualTo(1);
-        assertThat(OrtBackend.intraOpThreads(fixed, new SessionOptions("cpu", 0, 0, 0, 1_000_000), 8)).isEqualTo(8);
+        assertThat(OrtBackend.intraOpThreads(fixed, new SessionOptions("cpu", 0, 0, 0, 166_666), 8)).isEqualTo(1);
+        assertThat(OrtBackend.intraOpThreads(fixed, new SessionOptions("cpu", 0, 0, 0, 166_667), 8)).isEqualTo(8);
+        // the same work split over two Gemms halves what each operator hands to the pool
+        Graph twoGemms = fixed.withNodes(List.of(new Node("flatten", "Flatten", List.of("x"), List.of("f")),
+                new Node("fc", "Gemm", List.of("f", "W"), List.of("logits")),
+                new Node("fc2", "Gemm", List.of("logits", "I"), List.of("y"))))
+                .withInitializers(Map.of("W", Tensor.ofFloats(new long[] {4, 3}, W), "I",
+                        Tensor.ofFloats(new long[] {3, 3}, new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1})));
+        // 12 + 9 MACs per image over two operators: 10 an operator (integer division), 2 M from batch 200,000 on
+        assertThat(OrtBackend.intraOpThreads(twoGemms, new SessionOptions("cpu", 0, 0, 0, 199_999), 8)).isEqualTo(1);
+        assertThat(OrtBackend.intraOpThreads(twoGemms, new SessionOptions("cpu", 0, 0, 0, 200_000), 8)).isEqualTo(8);
         assertThat(OrtBackend.intraOpThreads(fixed, new SessionOptions("cpu", 0, 0, 0, 0), 8)).isEqualTo(8);
         assertThat(OrtBackend.intraOpThreads(fixed, new SessionOptions("cpu", 0, 3, 0, 1), 8)).isEqualTo(3);
     }
