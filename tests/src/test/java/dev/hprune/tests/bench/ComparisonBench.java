@@ -305,14 +305,7 @@ public final class ComparisonBench {
         while (System.nanoTime() < warmUntil) {
             work.run();
         }
-        long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
-        int calls = 0;
-        while (calls < 2 || System.nanoTime() < end) {
-            work.run();
-            calls++;
-        }
-        return calls * batch / ((System.nanoTime() - start) / 1e9);
+        return PairedRates.window(batch, seconds, 2, work);
     }
 
     static double scoringRate(Model m, int batch, double seconds) {
@@ -374,7 +367,7 @@ public final class ComparisonBench {
                     OrtSession onOne = env.createSession(m.file().toString(), one);
                     OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(data),
                             new long[] {batch, m.c(), m.h(), m.w()})) {
-                double[][] rates = PairedRates.measure(batch, ROUNDS, seconds, List.of(
+                double[][] rates = PairedRates.measure(batch, ROUNDS, seconds, Math.max(1, 2 * seconds), List.of(
                         () -> model.ApplyDlModel(samples, new HTuple()), direct(onAll, x), direct(onOne, x)));
                 double[] ratios = new double[ROUNDS];
                 for (int round = 0; round < ROUNDS; round++) {

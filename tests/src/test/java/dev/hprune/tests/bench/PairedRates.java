@@ -13,31 +13,35 @@ import java.util.List;
 final class PairedRates {
     private PairedRates() {}
 
-    /** Images per second of each workload, per round: {@code rates[round][workload]}. */
-    static double[][] measure(int batch, int rounds, double windowSeconds, List<Runnable> workloads) {
-        double warmSeconds = Math.max(1, 2 * windowSeconds);
+    /**
+     * Images per second of each workload, per round: {@code rates[round][workload]}, after a warm-up of
+     * {@code warmSeconds} (one call at least) for each.
+     */
+    static double[][] measure(int batch, int rounds, double windowSeconds, double warmSeconds,
+            List<Runnable> workloads) {
         for (Runnable work : workloads) {
-            window(batch, warmSeconds, work);
+            window(batch, warmSeconds, 1, work);
         }
         double[][] rates = new double[rounds][workloads.size()];
         for (int round = 0; round < rounds; round++) {
             for (int k = 0; k < workloads.size(); k++) {
                 int which = (round + k) % workloads.size();
-                rates[round][which] = window(batch, windowSeconds, workloads.get(which));
+                rates[round][which] = window(batch, windowSeconds, 1, workloads.get(which));
             }
         }
         return rates;
     }
 
     /**
-     * Images per second of calls to {@code work} until {@code seconds} have passed, at least one call (a call of a
-     * large model at batch 32 takes about a second here, and a shorter window sees less drift).
+     * Images per second of calls to {@code work} until {@code seconds} have passed and at least {@code minCalls} were
+     * made. The paired windows take one call at least: a call of a large model at batch 32 takes about a second here,
+     * and a shorter window sees less drift.
      */
-    static double window(int batch, double seconds, Runnable work) {
+    static double window(int batch, double seconds, int minCalls, Runnable work) {
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         int calls = 0;
-        while (calls < 1 || System.nanoTime() < end) {
+        while (calls < minCalls || System.nanoTime() < end) {
             work.run();
             calls++;
         }
