@@ -15,6 +15,7 @@ import dev.hprune.compat.onnx.OnnxWriter;
 import dev.hprune.compat.prune.ModelCost;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * ONNX Runtime's CPU execution provider as an inference-only device, as HALCON 26.11 offers it through its ONNX Runtime
@@ -51,8 +52,7 @@ public final class OrtBackend implements Backend {
      */
     static final long SMALL_OPERATOR_MACS = 2_000_000L;
 
-    private static final java.util.Set<String> MAC_OPERATORS = java.util.Set.of("Conv", "ConvTranspose", "Gemm",
-            "MatMul");
+    private static final Set<String> MAC_OPERATORS = Set.of("Conv", "ConvTranspose", "Gemm", "MatMul");
 
     /**
      * The caller's choice, else one thread where the run's multiply-accumulating operators average fewer than

@@ -13,6 +13,7 @@ import dev.hprune.compat.graph.Graph;
 import dev.hprune.compat.graph.Tensor;
 import dev.hprune.compat.onnx.ShapeInference;
 import dev.hprune.compat.system.RandomSource;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class DlModel implements AutoCloseable {
     private boolean sessionHasNewerWeights;
     private boolean closed;
     /** Kept image arrays for apply (see {@link #takeBatchBuffer}); guarded by itself. */
-    private final java.util.ArrayDeque<float[]> idleBatchBuffers = new java.util.ArrayDeque<>();
+    private final ArrayDeque<float[]> idleBatchBuffers = new ArrayDeque<>();
     private static final int MAX_IDLE_BATCH_BUFFERS = 4;
 
     private DlModel(Graph graph, ModelParams params, ClassifierLayout layout, Supplier<List<Backend>> backends) {

@@ -6,6 +6,7 @@ import dev.hprune.compat.error.ErrorCodes;
 import dev.hprune.compat.error.HalconError;
 import dev.hprune.compat.graph.Tensor;
 import dev.hprune.compat.image.Image;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,11 +44,12 @@ public record SampleBatch(Tensor images, long[] labels) {
         int h = params.imageHeight();
         int w = params.imageWidth();
         int plane = c * h * w;
-        float[] data = into != null ? into : new float[floats(params, count)];
-        if (data.length != floats(params, count)) {
+        int size = floats(params, count);
+        float[] data = into != null ? into : new float[size];
+        if (data.length != size) {
             throw new IllegalArgumentException(data.length + " floats for " + count + " images of " + plane);
         }
-        java.util.Arrays.fill(data, samples.size() * plane, data.length, 0f);
+        Arrays.fill(data, samples.size() * plane, size, 0f);
         long[] labels = new long[withLabels ? samples.size() : 0];
         for (int n = 0; n < samples.size(); n++) {
             Image image = image(samples.get(n), n);
